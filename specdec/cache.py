@@ -5,11 +5,11 @@
 # %% auto #0
 __all__ = ['kv_dims', 'StaticLayer', 'StaticKVCache', 'attention_bias', 'forward']
 
-# %% ../nbs/01_cache.ipynb #45e4cf1d
+# %% ../nbs/01_cache.ipynb #14e5733b
 import torch
 from transformers.cache_utils import Cache, CacheLayerMixin
 
-# %% ../nbs/01_cache.ipynb #efb5242b
+# %% ../nbs/01_cache.ipynb #967cc2e6
 def kv_dims(config):
     "Number of layers, KV heads and head dim of a HF decoder `config`"
     c = config.get_text_config()
@@ -18,7 +18,7 @@ def kv_dims(config):
     head_dim = getattr(c, 'head_dim', None) or c.hidden_size // heads
     return c.num_hidden_layers, kv_heads, head_dim
 
-# %% ../nbs/01_cache.ipynb #8529f185
+# %% ../nbs/01_cache.ipynb #273db6bb
 class StaticLayer(CacheLayerMixin):
     "One layer's pre-allocated keys and values, written at the slots its `StaticKVCache` chooses"
     is_compileable = True
@@ -43,7 +43,7 @@ class StaticLayer(CacheLayerMixin):
     def get_seq_length(self): return self.cache.lengths
     def get_max_length(self): return self.keys.shape[2]
 
-# %% ../nbs/01_cache.ipynb #f39e8925
+# %% ../nbs/01_cache.ipynb #fffcb011
 class StaticKVCache(Cache):
     "Pre-allocated keys/values `[batch, kv_heads, max_len, head_dim]` per layer, with one length per row"
     def __init__(self, config, # the model's config, for its sizes
@@ -73,12 +73,14 @@ class StaticKVCache(Cache):
 
     def keep_rows(self, rows):
         "Move rows `rows` (sorted, original indices) to the front, in order: how a batch drops finished rows"
-        n = len(rows)
+        n, rows = len(rows), torch.as_tensor(rows, device=self.device)
+        if n == 0 or torch.equal(rows, torch.arange(n, device=self.device)): return  # already in front
+        used = int(self.lengths[rows].max())  # slots past a row's length are never read: copy the used ones only
         for layer in self.layers:
-            layer.keys[:n], layer.values[:n] = layer.keys[rows], layer.values[rows]
+            layer.keys[:n, :, :used], layer.values[:n, :, :used] = layer.keys[rows, :, :used], layer.values[rows, :, :used]
         self.lengths[:n] = self.lengths[rows].clone()
 
-# %% ../nbs/01_cache.ipynb #598fa1dc
+# %% ../nbs/01_cache.ipynb #c1986aac
 def attention_bias(slots, # [B, q] slot each query is written to
                    window:int, # number of key slots the queries attend over
                    dtype=torch.float32):
@@ -86,7 +88,7 @@ def attention_bias(slots, # [B, q] slot each query is written to
     visible = torch.arange(window, device=slots.device) <= slots[..., None]  # [B, q, window]
     return torch.zeros(visible.shape, dtype=dtype, device=slots.device).masked_fill_(~visible, torch.finfo(dtype).min)[:, None]
 
-# %% ../nbs/01_cache.ipynb #275e6352
+# %% ../nbs/01_cache.ipynb #2424818c
 def forward(model, cache:StaticKVCache,
             tokens, # [B, q] token ids, right-padded when rows are ragged
             n_new=None, # [B] real tokens per row (default: all q)

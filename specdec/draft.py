@@ -5,28 +5,29 @@
 # %% auto #0
 __all__ = ['greedy_pick', 'draft_tokens']
 
-# %% ../nbs/02_draft.ipynb #ee5c0a6d
+# %% ../nbs/02_draft.ipynb #637b035a
 import torch
 from .cache import StaticKVCache, forward
 
-# %% ../nbs/02_draft.ipynb #a3e50f21
+# %% ../nbs/02_draft.ipynb #306f325f
 def greedy_pick(logits): # [B, V]
     "The argmax token of each row (and no probabilities: greedy verification does not need them)"
     return logits.argmax(-1), None
 
-# %% ../nbs/02_draft.ipynb #dec5e3c2
+# %% ../nbs/02_draft.ipynb #cd05e0a0
 def draft_tokens(model, cache:StaticKVCache,
                  unseen, # [B, u] tokens the draft has not seen yet, right-padded
                  n_unseen, # [B] real unseen tokens per row (>= 1)
                  K:int, # tokens to propose
                  pick=greedy_pick, # (logits [B, V]) -> (tokens [B], probs [B, V] or None)
-                 vocab:int|None=None): # compare over the first `vocab` logits (the tokenizer's vocabulary)
+                 vocab:int|None=None, # compare over the first `vocab` logits (the tokenizer's vocabulary)
+                 step=forward): # runs a forward; same signature as `forward`
     "Propose `K` tokens per row: catch up on the unseen tokens, then `K-1` single-token steps"
     B = unseen.shape[0]
-    logits = forward(model, cache, unseen, n_unseen)[torch.arange(B), n_unseen - 1]  # [B, V]
+    logits = step(model, cache, unseen, n_unseen)[torch.arange(B, device=unseen.device), n_unseen - 1]  # [B, V]
     tokens, probs = [], []
     for i in range(K):
         token, prob = pick(logits[:, :vocab])
         tokens.append(token); probs.append(prob)
-        if i < K - 1: logits = forward(model, cache, token[:, None])[:, -1]
+        if i < K - 1: logits = step(model, cache, token[:, None])[:, -1]
     return torch.stack(tokens, 1), (None if probs[0] is None else torch.stack(probs, 1))  # [B, K], [B, K, V]
