@@ -5,19 +5,19 @@
 # %% auto #0
 __all__ = ['METHODS', 'LABELS', 'SUMMARY_COLS', 'THEORY_COLS', 'DTYPES', 'ForwardTrace', 'assisted_config', 'hf_kwargs',
            'assisted_rounds', 'timed', 'run_method', 'alpha_mle', 'expected_tokens_per_round', 'summarize_runs',
-           'method_grid', 'benchmark', 'time_forward', 'measure_costs', 'median_costs', 'round_cost', 'theory',
-           'plot_tokens_per_s', 'plot_theory', 'plot_accepted_hist', 'fmt', 'format_table', 'cache_gap',
-           'run_benchmark', 'save_results', 'load_results', 'report', 'bench_parser', 'check_args', 'main']
+           'method_grid', 'benchmark', 'measure_costs', 'median_costs', 'round_cost', 'theory', 'plot_tokens_per_s',
+           'plot_theory', 'plot_accepted_hist', 'fmt', 'format_table', 'cache_gap', 'run_benchmark', 'save_results',
+           'load_results', 'report', 'bench_parser', 'check_args', 'main']
 
-# %% ../nbs/08_benchmark.ipynb #c908e098
+# %% ../nbs/08_benchmark.ipynb #f963dc25
 import argparse, contextlib, json, os, statistics, time
 import torch, transformers
 import matplotlib.pyplot as plt
 from tqdm.auto import tqdm
-from .cache import StaticKVCache, forward
+from .cache import StaticKVCache, forward, time_forward
 from .generator import SpeculativeGenerator
 
-# %% ../nbs/08_benchmark.ipynb #719196f3
+# %% ../nbs/08_benchmark.ipynb #42778f98
 class ForwardTrace:
     "Context manager recording each forward of `model`: input length, optionally cached length, input ids, time inside"
     def __init__(self, model, cached=False, keep_ids=False, clock=False):
@@ -42,7 +42,7 @@ class ForwardTrace:
     def __exit__(self, *exc):
         for h in self.handles: h.remove()
 
-# %% ../nbs/08_benchmark.ipynb #c16642b8
+# %% ../nbs/08_benchmark.ipynb #6db32971
 @contextlib.contextmanager
 def assisted_config(draft, K):
     "Make HF assisted generation draft exactly `K` tokens per round with `draft` (restored on exit)"
@@ -53,13 +53,13 @@ def assisted_config(draft, K):
     finally:
         for n, v in old.items(): setattr(gc, n, v)
 
-# %% ../nbs/08_benchmark.ipynb #2a315c57
+# %% ../nbs/08_benchmark.ipynb #18ea1ce1
 def hf_kwargs(max_new_tokens, temperature):
     "Arguments for `target.generate`: the budget, EOS ignored, greedy or plain sampling"
     kw = dict(max_new_tokens=max_new_tokens, eos_token_id=[], pad_token_id=0)
     return kw | (dict(do_sample=False) if temperature == 0 else dict(do_sample=True, temperature=temperature, top_k=0, top_p=1.0))
 
-# %% ../nbs/08_benchmark.ipynb #29c8fd01
+# %% ../nbs/08_benchmark.ipynb #e12c0112
 def assisted_rounds(calls, # ForwardTrace.calls of one assisted generation: (input length, cached length)
                     prompt_len:int, total_len:int):
     "Per-round (drafted, accepted) of an HF assisted generation, from the trace of the target's forwards"
@@ -70,7 +70,7 @@ def assisted_rounds(calls, # ForwardTrace.calls of one assisted generation: (inp
         rounds.append((drafted, base[r + 1] - base[r] - 1))
     return rounds
 
-# %% ../nbs/08_benchmark.ipynb #4d75598f
+# %% ../nbs/08_benchmark.ipynb #d4c23152
 def timed(fn, device):
     "Run `fn()`; returns its result and the wall time in seconds (synchronizing CUDA)"
     if device.type == 'cuda': torch.cuda.synchronize()
@@ -79,7 +79,7 @@ def timed(fn, device):
     if device.type == 'cuda': torch.cuda.synchronize()
     return out, time.perf_counter() - start
 
-# %% ../nbs/08_benchmark.ipynb #3c1a1277
+# %% ../nbs/08_benchmark.ipynb #e56a3064
 METHODS = ('baseline', 'hf_assisted', 'specdec_persistent', 'specdec_discard')
 
 def run_method(method:str, # one of METHODS
@@ -120,7 +120,7 @@ def run_method(method:str, # one of METHODS
         rec |= dict(rounds=st['rounds'], drafted=st['drafted'], accepted=st['accepted'], accepted_hist=st['accepted_hist'])
     return rec
 
-# %% ../nbs/08_benchmark.ipynb #91e6fd57
+# %% ../nbs/08_benchmark.ipynb #3efcc03c
 def alpha_mle(hist): # accepted-length histogram: hist[n] rounds accepted n of K
     "Per-token acceptance probability α that best explains `hist` under i.i.d. acceptance"
     K, accepted = len(hist) - 1, sum(n * c for n, c in enumerate(hist))
@@ -131,7 +131,7 @@ def expected_tokens_per_round(alpha, K):
     "E = (1 - α^(K+1)) / (1 - α): tokens per round with i.i.d. acceptance α"
     return K + 1 if alpha >= 1 else (1 - alpha ** (K + 1)) / (1 - alpha)
 
-# %% ../nbs/08_benchmark.ipynb #254e5d67
+# %% ../nbs/08_benchmark.ipynb #56054b94
 def summarize_runs(runs, # records from `run_method`
                    greedy:bool=True): # compare tokens with the baseline's
     "One row per (prompt length, method, K): median tokens/s, speedup, acceptance, rounds, exactness"
@@ -157,7 +157,7 @@ def summarize_runs(runs, # records from `run_method`
         rows.append(row)
     return rows
 
-# %% ../nbs/08_benchmark.ipynb #73e5f2b8
+# %% ../nbs/08_benchmark.ipynb #464d301d
 def method_grid(methods, k_values):
     "The (method, K) pairs to run: the baseline once, every other method at each K"
     return [(m, None) if m == 'baseline' else (m, K) for m in methods for K in ((None,) if m == 'baseline' else k_values)]
@@ -182,28 +182,17 @@ def benchmark(sg:SpeculativeGenerator, prompts, # list of [1, L] token-id tensor
     bar.close()
     return runs
 
-# %% ../nbs/08_benchmark.ipynb #b07b4e69
-@torch.inference_mode()
-def time_forward(model, q:int, context:int, reps:int=15):
-    "Median seconds of `forward(model, cache, q tokens)` after `context` cached tokens"
-    cache = StaticKVCache.for_model(model, context + q + 1)
-    g = torch.Generator().manual_seed(0)
-    if context: forward(model, cache, torch.randint(1, 200, (1, context), generator=g).to(model.device))
-    tokens, times = torch.randint(1, 200, (1, q), generator=g).to(model.device), []
-    for i in range(reps + 2):
-        cache.truncate(context)
-        times.append(timed(lambda: forward(model, cache, tokens), model.device)[1])
-    return statistics.median(times[2:])
-
+# %% ../nbs/08_benchmark.ipynb #09545c97
 def measure_costs(sg:SpeculativeGenerator, context:int, # cached tokens at the timed step (a typical mid-generation length)
                   prompt_len:int, max_q:int, reps:int=15):
     "Seconds of one draft step, target passes of 1..max_q tokens, and both prefills"
-    return dict(context=context, t_draft=time_forward(sg.draft, 1, context, reps),
-                t_verify={q: time_forward(sg.target, q, context, reps) for q in range(1, max_q + 1)},
-                t_prefill=time_forward(sg.target, max(prompt_len - 1, 1), 0, max(3, reps // 3)),
-                t_draft_prefill=time_forward(sg.draft, prompt_len, 0, max(3, reps // 3)))
+    cost = lambda model, q, context, reps: time_forward(model, q, context, repeats=reps, stat=statistics.median)
+    return dict(context=context, t_draft=cost(sg.draft, 1, context, reps),
+                t_verify={q: cost(sg.target, q, context, reps) for q in range(1, max_q + 1)},
+                t_prefill=cost(sg.target, max(prompt_len - 1, 1), 0, max(3, reps // 3)),
+                t_draft_prefill=cost(sg.draft, prompt_len, 0, max(3, reps // 3)))
 
-# %% ../nbs/08_benchmark.ipynb #3febf54c
+# %% ../nbs/08_benchmark.ipynb #8b7d8522
 def median_costs(timings): # list of `measure_costs` results
     "The median of several cost timings, field by field"
     med = lambda xs: statistics.median(xs)
@@ -211,7 +200,7 @@ def median_costs(timings): # list of `measure_costs` results
                 t_verify={q: med([t['t_verify'][q] for t in timings]) for q in timings[0]['t_verify']},
                 t_prefill=med([t['t_prefill'] for t in timings]), t_draft_prefill=med([t['t_draft_prefill'] for t in timings]))
 
-# %% ../nbs/08_benchmark.ipynb #84397a75
+# %% ../nbs/08_benchmark.ipynb #deaafff0
 def round_cost(costs, K): return K * costs['t_draft'] + costs['t_verify'][K + 1]
 
 def theory(rows, # summary rows
@@ -241,7 +230,7 @@ def theory(rows, # summary rows
     return dict(method=method, alpha=alpha, rows=out, model_tokens_per_s=model, recommended_K=max(model, key=model.get),
                 baseline_efficiency=base['tokens_per_s'] * costs['t_verify'][1], costs=costs)
 
-# %% ../nbs/08_benchmark.ipynb #c64f471d
+# %% ../nbs/08_benchmark.ipynb #142523ad
 LABELS = dict(baseline='target greedy', hf_assisted='HF assisted', specdec_persistent='specdec (persistent draft cache)',
               specdec_discard='specdec (discarded draft cache)')
 
@@ -285,7 +274,7 @@ def plot_accepted_hist(rows, method='specdec_persistent', prompt_tokens=None):
     axs[0, 0].set_ylabel('fraction of rounds'); fig.suptitle(LABELS[method], fontsize=9); fig.tight_layout()
     return fig
 
-# %% ../nbs/08_benchmark.ipynb #7c7f2af8
+# %% ../nbs/08_benchmark.ipynb #4341943d
 def fmt(v):
     if v is None: return '-'
     if isinstance(v, bool): return 'yes' if v else 'NO'
@@ -302,7 +291,7 @@ SUMMARY_COLS = ('prompt_tokens', 'method', 'K', 'tokens_per_s', 'speedup', 'acce
 THEORY_COLS = ('K', 'alpha', 'E_iid', 'tokens_per_round', 'measured', 'ideal_iid', 'ideal', 'efficiency_iid', 'efficiency',
                'model_share', 'speedup', 'ideal_speedup')
 
-# %% ../nbs/08_benchmark.ipynb #426daf5c
+# %% ../nbs/08_benchmark.ipynb #874e6a1c
 def cache_gap(rows):
     "Persistent / discard tokens/s at each prompt length and K"
     by = {(r['prompt_tokens'], r['method'], r['K']): r['tokens_per_s'] for r in rows}
@@ -310,7 +299,7 @@ def cache_gap(rows):
             for (pt, m, K), v in sorted(by.items(), key=lambda x: (x[0][0], x[0][2] or 0))
             if m == 'specdec_persistent' and (pt, 'specdec_discard', K) in by]
 
-# %% ../nbs/08_benchmark.ipynb #54463652
+# %% ../nbs/08_benchmark.ipynb #34d80774
 def run_benchmark(target, draft, tokenizer, prompts_for, # (prompt_tokens) -> list of prompt strings
                   prompt_tokens=(64, 256), # the first gets every method; further lengths compare the draft-cache modes
                   k_values=(2, 3, 4, 5, 6), max_new_tokens:int=100, temperature:float=0.0, seed:int=0,
@@ -342,7 +331,7 @@ def run_benchmark(target, draft, tokenizer, prompts_for, # (prompt_tokens) -> li
                 all_identical=all(identical) if identical else None, summary=rows, theory=th, cache_gap=cache_gap(rows),
                 runs=[{k: v for k, v in r.items() if k != 'output'} for r in runs], wall_s=time.perf_counter() - start)
 
-# %% ../nbs/08_benchmark.ipynb #b5281045
+# %% ../nbs/08_benchmark.ipynb #98cd3220
 def save_results(results, path):
     "Write `results` as JSON to `path`"
     with open(path, 'w') as f: json.dump(results, f, indent=1)
@@ -351,7 +340,7 @@ def load_results(path):
     "Read results written by `save_results`"
     with open(path) as f: return json.load(f)
 
-# %% ../nbs/08_benchmark.ipynb #5fdf809c
+# %% ../nbs/08_benchmark.ipynb #00d731f0
 def report(res):
     "Print the results: summary table, theory vs measurement, draft-cache gap, exactness"
     c = res['config']
@@ -373,7 +362,7 @@ def report(res):
                None: 'sampling: tokens not compared'}[res['all_identical']]
     print(f"\n{verdict}; wall time {res['wall_s']:.0f} s")
 
-# %% ../nbs/08_benchmark.ipynb #1391db59
+# %% ../nbs/08_benchmark.ipynb #df85eb63
 DTYPES = dict(float32=torch.float32, float16=torch.float16, bfloat16=torch.bfloat16)
 
 def bench_parser():
@@ -397,7 +386,7 @@ def bench_parser():
     p.add_argument('--no-progress', action='store_true')
     return p
 
-# %% ../nbs/08_benchmark.ipynb #3c18bde0
+# %% ../nbs/08_benchmark.ipynb #0d5ffd1f
 def check_args(a):
     "Raise on bad benchmark arguments, before any model is loaded"
     for k in a.k_values:
