@@ -107,19 +107,23 @@ def forward(model, cache:StaticKVCache,
 @torch.inference_mode()
 def time_forward(model, q:int=1, # new tokens per row
                  context:int=64, # tokens already cached per row
-                 B:int=1, # rows
+                 B:int=1, # rows (ignored when `cache` is given: all of its rows)
                  repeats:int=10, # timed runs, after one warm-up
                  stat=min, # summary of the timed runs
-                 clock=time.perf_counter): # `time.process_time` counts CPU time only
+                 clock=time.perf_counter, # `time.process_time` counts CPU time only
+                 step=forward, # the call timed, with `forward`'s signature
+                 cache:StaticKVCache|None=None): # where to run (default: a fresh cache of `context + q` slots)
     "Seconds of one cached forward of `B` rows x `q` new tokens after `context` cached ones"
-    cache = StaticKVCache.for_model(model, context + q, B)
-    g, vocab = torch.Generator().manual_seed(0), model.get_input_embeddings().num_embeddings
+    if cache is None: cache = StaticKVCache.for_model(model, context + q, B)
+    elif context + q > cache.max_len: raise ValueError(f"context + q = {context + q} exceeds the cache's {cache.max_len} slots")
+    B, g, vocab = cache.rows, torch.Generator().manual_seed(0), model.get_input_embeddings().num_embeddings
+    cache.truncate(0)
     if context: forward(model, cache, torch.randint(vocab, (B, context), generator=g).to(model.device))
     tokens, times = torch.randint(vocab, (B, q), generator=g).to(model.device), []
     for _ in range(repeats + 1):
         cache.truncate(context)
         if model.device.type == 'cuda': torch.cuda.synchronize()
-        start = clock(); forward(model, cache, tokens)
+        start = clock(); step(model, cache, tokens)
         if model.device.type == 'cuda': torch.cuda.synchronize()
         times.append(clock() - start)
     return stat(times[1:])
