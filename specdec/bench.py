@@ -162,6 +162,8 @@ def summarize_runs(runs, # records from `run_method`
                    model_share=sum(x['model_seconds'] for x in rs) / sum(x['seconds'] for x in rs) if rs[0]['model_seconds'] is not None else None,
                    loop_ms_per_round=1e3 * sum(x['seconds'] - x['model_seconds'] for x in rs) / sum(x.get('rounds') or x['new_tokens'] for x in rs)
                                      if rs[0]['model_seconds'] is not None else None,
+                   model_ms_per_round=1e3 * sum(x['model_seconds'] for x in rs) / sum(x.get('rounds') or x['new_tokens'] for x in rs)
+                                      if rs[0]['model_seconds'] is not None else None,
                    identical=all(x['output'] == base[pt, x['sample']] for x in rs) if greedy and pt in base_tps else None)
         if m == 'baseline': row |= dict(acceptance_rate=None, alpha=None, tokens_per_round=1.0, accepted_hist=None)
         else:
@@ -169,12 +171,12 @@ def summarize_runs(runs, # records from `run_method`
             row |= dict(acceptance_rate=sum(x['accepted'] for x in rs) / sum(x['drafted'] for x in rs), alpha=alpha_mle(hist),
                         tokens_per_round=new / sum(x['rounds'] for x in rs), accepted_hist=hist)
         rows.append(row)
-    return rows
+    return sorted(rows, key=lambda r: (r['prompt_tokens'], METHODS.index(r['method']), r['K'] or 0))  # method by method
 
 # %% ../nbs/08_benchmark.ipynb #464d301d
 def method_grid(methods, k_values):
-    "The (method, K) pairs to run: the baseline once, every other method at each K"
-    return [(m, None) if m == 'baseline' else (m, K) for m in methods for K in ((None,) if m == 'baseline' else k_values)]
+    "The (method, K) pairs to run, K by K: the baseline once, then every other method at each K"
+    return [(m, None) for m in methods if m == 'baseline'] + [(m, K) for K in k_values for m in methods if m != 'baseline']
 
 def benchmark(sg:SpeculativeGenerator, prompts, # list of [1, L] token-id tensors
               k_values=(2, 3, 4, 5, 6), max_new_tokens:int=100, methods=METHODS, temperature:float=0.0,
@@ -199,9 +201,10 @@ def benchmark(sg:SpeculativeGenerator, prompts, # list of [1, L] token-id tensor
 
 # %% ../nbs/08_benchmark.ipynb #09545c97
 def measure_costs(sg:SpeculativeGenerator, context:int, # cached tokens at the timed step (a typical mid-generation length)
-                  prompt_len:int, max_q:int, reps:int=15):
+                  prompt_len:int, max_q:int, reps:int=15,
+                  stat=statistics.median): # summary of the `reps` timings (`min` to match best-of-r runs)
     "Seconds of one draft step, target passes of 1..max_q tokens, and both prefills"
-    cost = lambda model, cache, q, context, reps: time_forward(model, q, context, repeats=reps, stat=statistics.median, cache=cache)
+    cost = lambda model, cache, q, context, reps: time_forward(model, q, context, repeats=reps, stat=stat, cache=cache)
     return dict(context=context, t_draft=cost(sg.draft, sg.draft_kv, 1, context, reps),
                 t_verify={q: cost(sg.target, sg.target_cache, q, context, reps) for q in range(1, max_q + 1)},
                 t_prefill=cost(sg.target, sg.target_cache, max(prompt_len - 1, 1), 0, max(3, reps // 3)),
@@ -209,10 +212,10 @@ def measure_costs(sg:SpeculativeGenerator, context:int, # cached tokens at the t
 
 # %% ../nbs/08_benchmark.ipynb #b90d1f63
 def measure_compiled_costs(csg:SpeculativeGenerator, # a generator with compile on (see `compiled_twin`)
-                           context:int, k_values, reps:int=15):
+                           context:int, k_values, reps:int=15, stat=statistics.median):
     "Seconds of one compiled draft step and of the compiled verify pass at each K in `k_values`"
     c = csg.compiled
-    cost = lambda model, step, cache, q: time_forward(model, q, context, repeats=reps, stat=statistics.median, step=step, cache=cache)
+    cost = lambda model, step, cache, q: time_forward(model, q, context, repeats=reps, stat=stat, step=step, cache=cache)
     return dict(context=context, t_draft=cost(csg.draft, c.draft_step, csg.draft_kv, 1),
                 t_verify={K + 1: cost(csg.target, c.target_step, csg.target_cache, K + 1) for K in k_values})
 
@@ -242,12 +245,15 @@ def theory(rows, # summary rows
         K, cost = r['K'], round_cost(costs, r['K'])
         E = expected_tokens_per_round(r['alpha'], K)
         ideal_iid = E / cost
-        ideal = max_new_tokens / (prefill + max_new_tokens / r['tokens_per_round'] * cost)
+        rounds = max_new_tokens / r['tokens_per_round']  # per generation
+        ideal = max_new_tokens / (prefill + rounds * cost)
+        # in-run time inside the forwards of one generation / what the separately timed costs say it should be
+        forward_ratio = r['model_ms_per_round'] / 1e3 * rounds / (prefill + rounds * cost) if r.get('model_ms_per_round') else None
         out.append(dict(K=K, alpha=r['alpha'], E_iid=E, tokens_per_round=r['tokens_per_round'], round_cost_s=cost,
                         measured=r['tokens_per_s'], ideal_iid=ideal_iid, ideal=ideal,
                         efficiency_iid=r['tokens_per_s'] / ideal_iid, efficiency=r['tokens_per_s'] / ideal,
                         speedup=r['speedup'], ideal_speedup_iid=ideal_iid / base['tokens_per_s'], ideal_speedup=ideal / base['tokens_per_s'],
-                        model_share=r['model_share']))
+                        model_share=r['model_share'], forward_ratio=forward_ratio))
     model = {K: expected_tokens_per_round(alpha, K) / round_cost(costs, K) for K in range(1, kmax + 1) if K + 1 in costs['t_verify']}
     return dict(method=method, alpha=alpha, rows=out, model_tokens_per_s=model, recommended_K=max(model, key=model.get),
                 baseline_efficiency=base['tokens_per_s'] * costs['t_verify'][1] if 1 in costs['t_verify'] else None, costs=costs)
@@ -311,7 +317,7 @@ def format_table(rows, cols):
 SUMMARY_COLS = ('prompt_tokens', 'method', 'K', 'tokens_per_s', 'speedup', 'acceptance_rate', 'alpha', 'tokens_per_round',
                 'target_forwards_per_token', 'model_share', 'loop_ms_per_round', 'identical', 'accepted_hist')
 THEORY_COLS = ('K', 'alpha', 'E_iid', 'tokens_per_round', 'measured', 'ideal_iid', 'ideal', 'efficiency_iid', 'efficiency',
-               'model_share', 'speedup', 'ideal_speedup')
+               'model_share', 'forward_ratio', 'speedup', 'ideal_speedup')
 
 # %% ../nbs/08_benchmark.ipynb #874e6a1c
 def cache_gap(rows):
@@ -342,8 +348,9 @@ def run_benchmark(target, draft, tokenizer, prompts_for, # (prompt_tokens) -> li
         compile_s = time.perf_counter() - compile_s
     timings, ctimings = [], []  # the costs, timed after each prompt's runs so that they see the same load as the runs
     def time_costs():
-        timings.append(measure_costs(sg, context, prompt_len, max_q, reps))
-        if csg: ctimings.append(measure_compiled_costs(csg, context, k_values, reps))
+        stat = min if repeats > 1 else statistics.median  # best-of-r runs are compared with best-of-reps costs
+        timings.append(measure_costs(sg, context, prompt_len, max_q, reps, stat))
+        if csg: ctimings.append(measure_compiled_costs(csg, context, k_values, reps, stat))
     runs = []
     for i, (L, prompts) in enumerate(sets.items()):
         ms = methods if i == 0 else [m for m in methods if m in ('baseline', 'specdec_persistent', 'specdec_discard')]
