@@ -102,8 +102,8 @@ def run_method(method:str, # one of METHODS
     target, draft, L, hf_quiet = sg.target, sg.draft, ids.shape[1], transformers.logging.get_verbosity()
     clock = sg.device.type == 'cpu'
     trace, draft_trace = ForwardTrace(target, cached=method == 'hf_assisted', clock=clock), ForwardTrace(draft, clock=clock)
-    watch = contextlib.ExitStack()
-    if method != 'specdec_compiled': watch.enter_context(trace); watch.enter_context(draft_trace)  # hooks would break the graphs
+    hooked, watch = method != 'specdec_compiled', contextlib.ExitStack()  # hooks would break the compiled graphs
+    if hooked: watch.enter_context(trace); watch.enter_context(draft_trace)
     if temperature > 0: torch.manual_seed(seed)
     transformers.logging.set_verbosity_error()
     try:
@@ -120,7 +120,7 @@ def run_method(method:str, # one of METHODS
                                                    temperature=temperature, generator=g), sg.device)
     finally: transformers.logging.set_verbosity(hf_quiet)
     new = out[0, L:].tolist()
-    watched = clock and method != 'specdec_compiled'
+    watched = clock and hooked
     rec = dict(method=method, K=K, prompt_len=L, new_tokens=len(new), seconds=s, tokens_per_s=len(new) / s,
                target_forwards=len(trace.calls), model_seconds=trace.seconds + draft_trace.seconds if watched else None, output=new)
     if method == 'hf_assisted':
@@ -131,7 +131,7 @@ def run_method(method:str, # one of METHODS
     elif method != 'baseline':
         st = sg.get_stats()
         rec |= dict(rounds=st['rounds'], drafted=st['drafted'], accepted=st['accepted'], accepted_hist=st['accepted_hist'])
-        if not watched: rec['target_forwards'] = st['target_forwards']  # the generator's own count (no trace)
+        if not hooked: rec['target_forwards'] = st['target_forwards']  # the generator's own count (no trace)
     return rec
 
 # %% ../nbs/08_benchmark.ipynb #3efcc03c
@@ -156,14 +156,14 @@ def summarize_runs(runs, # records from `run_method`
     rows = []
     for (pt, m, K), rs in groups.items():
         tps, new = statistics.median(x['tokens_per_s'] for x in rs), sum(x['new_tokens'] for x in rs)
+        wall, steps = sum(x['seconds'] for x in rs), sum(x.get('rounds') or x['new_tokens'] for x in rs)  # baseline: a step per token
+        model = sum(x['model_seconds'] for x in rs) if rs[0]['model_seconds'] is not None else None  # None: forwards not timed
         row = dict(prompt_tokens=pt, method=m, K=K, samples=len(rs), tokens_per_s=tps,
                    speedup=tps / base_tps[pt] if pt in base_tps else None,
                    target_forwards_per_token=sum(x['target_forwards'] for x in rs) / new,
-                   model_share=sum(x['model_seconds'] for x in rs) / sum(x['seconds'] for x in rs) if rs[0]['model_seconds'] is not None else None,
-                   loop_ms_per_round=1e3 * sum(x['seconds'] - x['model_seconds'] for x in rs) / sum(x.get('rounds') or x['new_tokens'] for x in rs)
-                                     if rs[0]['model_seconds'] is not None else None,
-                   model_ms_per_round=1e3 * sum(x['model_seconds'] for x in rs) / sum(x.get('rounds') or x['new_tokens'] for x in rs)
-                                      if rs[0]['model_seconds'] is not None else None,
+                   model_share=None if model is None else model / wall,
+                   loop_ms_per_round=None if model is None else 1e3 * (wall - model) / steps,
+                   model_ms_per_round=None if model is None else 1e3 * model / steps,
                    identical=all(x['output'] == base[pt, x['sample']] for x in rs) if greedy and pt in base_tps else None)
         if m == 'baseline': row |= dict(acceptance_rate=None, alpha=None, tokens_per_round=1.0, accepted_hist=None)
         else:
