@@ -76,12 +76,16 @@ def residual(p, # [..., V] target probabilities
 def verify_sampled(p, # [B, K+1, V] target probabilities over [last, d1..dK]
                    q, # [B, K, Vq] draft probabilities the proposals were drawn from (Vq <= V)
                    drafted, # [B, K] proposed tokens
-                   generator=None):
+                   generator=None,
+                   n=None): # [B] real proposals per row (the rest is padding); default: all K
     "Accepted length per row `[B]` and the next token per row `[B]`, drawn so that the output is distributed as `p`"
     B, K = drafted.shape
+    if q is None: q = p.new_zeros(B, K, p.shape[-1])  # no proposals (K = 0)
     q = torch.nn.functional.pad(q, (0, p.shape[-1] - q.shape[-1], 0, 1))  # [B, K+1, V]: zero row K, zero padded ids
     px, qx = p[:, :K].gather(-1, drafted[..., None])[..., 0], q[:, :K].gather(-1, drafted[..., None])[..., 0]
     accepted = accept_drafts(px, qx, generator)                               # step 1
     rows = torch.arange(B, device=p.device)
-    r = residual(p[rows, accepted], q[rows, accepted])                         # step 2 (step 3 when accepted == K)
+    if n is not None: accepted = torch.minimum(accepted, n)                 # padding is never accepted
+    q_at = q[rows, accepted] if n is None else q[rows, accepted] * (accepted < n)[:, None]  # past the real proposals: no q
+    r = residual(p[rows, accepted], q_at)                                      # step 2 (step 3 when all real proposals were accepted)
     return accepted, torch.multinomial(r, 1, generator=generator)[:, 0]

@@ -5,13 +5,15 @@
 # %% auto #0
 __all__ = ['verify_greedy']
 
-# %% ../nbs/03_verify.ipynb #ff71762b
+# %% ../nbs/03_verify.ipynb #03c1c58e
 import torch
 
-# %% ../nbs/03_verify.ipynb #36b193ed
+# %% ../nbs/03_verify.ipynb #99a46bb8
 def verify_greedy(logits, # [B, K+1, V] target logits over [last, d1..dK]
-                  drafted): # [B, K] proposed tokens
+                  drafted, # [B, K] proposed tokens
+                  n=None): # [B] real proposals per row (the rest is padding); default: all K
     "Accepted length per row `[B]` and the target's next token per row `[B]`"
     target = logits.argmax(-1)  # [B, K+1]
     accepted = (drafted == target[:, :-1]).cumprod(1).sum(1)  # length of the agreeing prefix
+    if n is not None: accepted = torch.minimum(accepted, n)
     return accepted, target.gather(1, accepted[:, None])[:, 0]
