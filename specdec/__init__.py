@@ -1,3 +1,6 @@
 __version__ = "0.1.0"
 
 from .generator import SpeculativeGenerator
+from .drafters import Drafter, DraftModel
+from .lookup import PromptLookup
+from .real import load_model

@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['HELDOUT_DIRS', 'SKIP_DIRS', 'DEFAULT_RECIPE', 'MINI_RECIPE', 'PAIRS', 'stdlib_files', 'read_texts', 'token_stream',
            'lm_config', 'new_model', 'windows', 'lr_at', 'lm_loss', 'train', 'distill_loss', 'init_from',
-           'greedy_continuations', 'recipe_key', 'make_pair', 'cache_root', 'check_writable', 'file_digests',
-           'cache_problem', 'save_pair', 'build_pair', 'load_model', 'load_saved_pair', 'is_hub_name', 'resolve',
-           'load_pair', 'heldout_prompts', 'heldout_loss', 'target_alone', 'measure_pair']
+           'greedy_continuations', 'recipe_key', 'make_pair', 'cache_root', 'check_writable', 'sha256_file',
+           'file_digests', 'cache_problem', 'save_pair', 'build_pair', 'load_hf_model', 'load_saved_pair',
+           'is_hub_name', 'resolve', 'load_pair', 'heldout_prompts', 'heldout_loss', 'target_alone', 'measure_pair']
 
 # %% ../nbs/06_zoo.ipynb #5121f01a
 import os, json, math, time, random, shutil, hashlib, sysconfig, tempfile, warnings, platform
@@ -201,10 +201,16 @@ def check_writable(root:Path):
                               f"set SPECDEC_CACHE or pass cache_dir to a writable folder") from None
 
 # %% ../nbs/06_zoo.ipynb #2bf2b63a
+def sha256_file(path)->str:
+    "SHA-256 of a file, read in 1 MiB chunks (a model file is never held in memory whole)"
+    h = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for chunk in iter(lambda: f.read(1 << 20), b''): h.update(chunk)
+    return h.hexdigest()
+
 def file_digests(folder:Path)->dict:
     "SHA-256 of every file under `folder`, by relative path"
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob('*')) if p.is_file() and p.name != 'manifest.json'}
+    return {str(p.relative_to(folder)): sha256_file(p) for p in sorted(folder.rglob('*')) if p.is_file() and p.name != 'manifest.json'}
 
 def cache_problem(folder:Path)->str|None:
     "None if `folder` holds a complete pair matching its manifest, else what is wrong"
@@ -258,14 +264,14 @@ def build_pair(recipe:dict=DEFAULT_RECIPE, # what to build (see `DEFAULT_RECIPE`
     return folder
 
 # %% ../nbs/06_zoo.ipynb #7a83a123
-def load_model(name_or_path, dtype=torch.float32, device='cpu'):
+def load_hf_model(name_or_path, dtype=torch.float32, device='cpu'):
     "`AutoModelForCausalLM.from_pretrained` in eval mode, with `dtype` and `device`"
     return AutoModelForCausalLM.from_pretrained(name_or_path, dtype=dtype).to(device).eval()
 
 def load_saved_pair(folder, dtype=torch.float32, device='cpu'):
     "(target, draft, tokenizer) from a folder written by `save_pair`"
     folder = Path(folder)
-    return load_model(folder / 'target', dtype, device), load_model(folder / 'draft', dtype, device), AutoTokenizer.from_pretrained(folder / 'target')
+    return load_hf_model(folder / 'target', dtype, device), load_hf_model(folder / 'draft', dtype, device), AutoTokenizer.from_pretrained(folder / 'target')
 
 # %% ../nbs/06_zoo.ipynb #739dd713
 def is_hub_name(name:str)->bool:
@@ -278,17 +284,24 @@ def resolve(name, kind:str)->str:
     name = str(name)
     if Path(name).expanduser().exists(): return str(Path(name).expanduser())
     if is_hub_name(name) and not name.startswith(('.', '~')): return name
+    from specdec.real import REAL_MODELS  # here, not at the top: specdec.real imports this module
     looks_like_path = os.sep in name or name.startswith(('.', '~'))
     raise (FileNotFoundError if looks_like_path else ValueError)(
         f"{kind} {name!r} is " + ("not an existing folder" if looks_like_path else
-        f"not a known pair {list(PAIRS)}, an existing folder, or a hub name 'org/name'"))
+        f"not a known pair {list(PAIRS)}, a real model {list(REAL_MODELS)}, an existing folder, or a hub name 'org/name'"))
 
 # %% ../nbs/06_zoo.ipynb #419a86a6
-def load_pair(target='default', # a short name in `PAIRS`, a recipe dict, a local folder, or a hub name 'org/name'
+def load_pair(target='default', # a short name in `PAIRS` or `REAL_MODELS`, a recipe dict, a local folder, or a hub name 'org/name'
               draft=None, # the draft's folder or hub name (None with a short name or recipe)
               dtype=torch.float32, device='cpu',
-              cache_dir=None): # root of the built-pair cache (default: `cache_root()`)
-    "(target_model, draft_model, tokenizer): the default pair (built on first use) or any HF pair"
+              cache_dir=None): # root of the specdec cache (default: `cache_root()`)
+    "(target, draft, tokenizer): a stdlib pair (built on first use), a real model with `PromptLookup`, or any HF pair"
+    from specdec.real import REAL_MODELS, load_model  # here, not at the top: specdec.real imports this module
+    if isinstance(target, str) and target in REAL_MODELS:
+        if draft is not None: raise ValueError(f"draft must be None with the real model {target!r} (its drafter is PromptLookup), got {draft!r}")
+        from specdec.lookup import PromptLookup
+        model, tokenizer = load_model(target, dtype, device, cache_dir)
+        return model, PromptLookup(), tokenizer
     if isinstance(target, dict) or target in PAIRS:
         if draft is not None: raise ValueError(f"draft must be None when target names a built pair ({target!r}), got {draft!r}")
         recipe = target if isinstance(target, dict) else PAIRS[target]
@@ -296,7 +309,7 @@ def load_pair(target='default', # a short name in `PAIRS`, a recipe dict, a loca
     target = resolve(target, 'target')
     if draft is None: raise ValueError(f"target {target!r} needs a draft: pass draft= (a folder or hub name)")
     draft = resolve(draft, 'draft')
-    return load_model(target, dtype, device), load_model(draft, dtype, device), AutoTokenizer.from_pretrained(target)
+    return load_hf_model(target, dtype, device), load_hf_model(draft, dtype, device), AutoTokenizer.from_pretrained(target)
 
 # %% ../nbs/06_zoo.ipynb #3c6b18c6
 def heldout_prompts(n:int=8, # number of prompts
