@@ -9,7 +9,7 @@ __all__ = ['HELDOUT_DIRS', 'SKIP_DIRS', 'DEFAULT_RECIPE', 'MINI_RECIPE', 'PAIRS'
            'file_digests', 'cache_problem', 'save_pair', 'build_pair', 'load_hf_model', 'load_saved_pair',
            'is_hub_name', 'resolve', 'load_pair', 'heldout_prompts', 'heldout_loss', 'target_alone', 'measure_pair']
 
-# %% ../nbs/06_zoo.ipynb #5121f01a
+# %% ../nbs/06_zoo.ipynb #835299e8
 import os, json, math, time, random, shutil, hashlib, sysconfig, tempfile, warnings, platform
 from pathlib import Path
 import torch, torch.nn.functional as F
@@ -19,7 +19,7 @@ from .tiny import train_tokenizer
 from .cache import StaticKVCache, forward, time_forward
 from .generator import SpeculativeGenerator
 
-# %% ../nbs/06_zoo.ipynb #21e79af9
+# %% ../nbs/06_zoo.ipynb #f64a5258
 HELDOUT_DIRS = ('test', 'tests', 'idle_test')  # held out of training: the evaluation prompts come from here
 SKIP_DIRS = ('site-packages', '__pycache__', 'encodings', 'pydoc_data')  # not hand-written stdlib code
 
@@ -33,7 +33,7 @@ def stdlib_files(heldout:bool=False, # the held-out test files instead of the tr
         if not dirs & set(SKIP_DIRS) and bool(dirs & set(HELDOUT_DIRS)) == heldout: files.append(p)
     return files
 
-# %% ../nbs/06_zoo.ipynb #ce68b749
+# %% ../nbs/06_zoo.ipynb #20cacfeb
 def read_texts(files, # paths to read, in order
                max_chars:int|None=None): # stop after this many characters (a miniature corpus)
     "The text of each file, cut off once `max_chars` characters are read"
@@ -45,13 +45,13 @@ def read_texts(files, # paths to read, in order
         if max_chars is not None and n >= max_chars: break
     return texts
 
-# %% ../nbs/06_zoo.ipynb #88d28820
+# %% ../nbs/06_zoo.ipynb #efde1d1a
 def token_stream(tokenizer, texts)->torch.LongTensor:
     "All `texts` as one 1-D stream of token ids, each followed by EOS"
     eos = tokenizer.eos_token_id
     return torch.tensor([t for ids in tokenizer(texts)['input_ids'] for t in ids + [eos]], dtype=torch.long)
 
-# %% ../nbs/06_zoo.ipynb #5f0c3f41
+# %% ../nbs/06_zoo.ipynb #13de0b24
 def lm_config(vocab_size:int, hidden:int, layers:int, heads:int, max_len:int=2048)->GPTNeoXConfig:
     "A Pythia-style `GPTNeoXConfig` with EOS/BOS/pad id 0"
     c = GPTNeoXConfig(vocab_size=vocab_size, hidden_size=hidden, num_hidden_layers=layers, num_attention_heads=heads,
@@ -68,7 +68,7 @@ def new_model(vocab_size:int, # rows of the embedding matrix
     return AutoModelForCausalLM.from_config(lm_config(vocab_size, spec['hidden'], spec['layers'], spec['heads']),
                                             dtype=torch.float32)
 
-# %% ../nbs/06_zoo.ipynb #92414ce6
+# %% ../nbs/06_zoo.ipynb #43809180
 def windows(stream, # 1-D token stream
             n:int, seq_len:int, # number and length of the windows
             g:torch.Generator): # where the starts come from
@@ -82,13 +82,13 @@ def lr_at(step:int, steps:int, lr:float, warmup:int)->float:
     t = (step - warmup) / max(1, steps - warmup)
     return lr * (0.1 + 0.45 * (1 + math.cos(math.pi * t)))
 
-# %% ../nbs/06_zoo.ipynb #1cf1d9f0
+# %% ../nbs/06_zoo.ipynb #40684740
 def lm_loss(model, x): # x: [B, L] token windows
     "Next-token cross-entropy of `model` on windows `x`"
     logits = model(input_ids=x).logits[:, :-1].float()
     return F.cross_entropy(logits.reshape(-1, logits.shape[-1]), x[:, 1:].reshape(-1))
 
-# %% ../nbs/06_zoo.ipynb #bf520d19
+# %% ../nbs/06_zoo.ipynb #ae762636
 def train(model, batch, # batch(step) -> LongTensor [B, L]
           steps:int, lr:float, loss_fn=lm_loss, # loss_fn(model, x) -> scalar
           desc:str='', verbose:bool=True):
@@ -105,7 +105,7 @@ def train(model, batch, # batch(step) -> LongTensor [B, L]
         if step % 10 == 0 or step == steps - 1: bar.set_postfix(loss=f"{loss.item():.3f}")
     return model.eval()
 
-# %% ../nbs/06_zoo.ipynb #44a565ae
+# %% ../nbs/06_zoo.ipynb #d91240aa
 def distill_loss(teacher):
     "loss_fn(model, x): KL(teacher || model) of the next-token distributions, averaged over positions"
     def loss(model, x):
@@ -114,7 +114,7 @@ def distill_loss(teacher):
         return F.kl_div(q, p, log_target=True, reduction='none').sum(-1).mean()
     return loss
 
-# %% ../nbs/06_zoo.ipynb #461bb14f
+# %% ../nbs/06_zoo.ipynb #3678debd
 def init_from(draft, target):
     "Copy every tensor of `target` whose name and shape the draft shares (embeddings, head, norm, first layers)"
     own, src = draft.state_dict(), target.state_dict()
@@ -122,7 +122,7 @@ def init_from(draft, target):
     draft.load_state_dict({k: src[k] if k in copied else v for k, v in own.items()})
     return copied
 
-# %% ../nbs/06_zoo.ipynb #312f0fc6
+# %% ../nbs/06_zoo.ipynb #1213f3ac
 @torch.inference_mode()
 def greedy_continuations(model, prompts, # LongTensor [N, P]
                          new_tokens:int, batch_size:int=64, verbose:bool=True):
@@ -138,7 +138,7 @@ def greedy_continuations(model, prompts, # LongTensor [N, P]
         outs.append(torch.cat(seq, 1))
     return torch.cat(outs)
 
-# %% ../nbs/06_zoo.ipynb #085f9603
+# %% ../nbs/06_zoo.ipynb #f3dcc4ae
 DEFAULT_RECIPE = dict(
     name='stdlib-neox', seed=0,
     corpus=dict(max_chars=None),
@@ -157,14 +157,14 @@ MINI_RECIPE = dict(
 
 PAIRS = {'default': DEFAULT_RECIPE, 'mini': MINI_RECIPE}  # short names `load_pair` accepts
 
-# %% ../nbs/06_zoo.ipynb #614d8c77
+# %% ../nbs/06_zoo.ipynb #1bcf60a1
 def recipe_key(recipe:dict)->str:
     "Folder name of a recipe: its name, the Python version and a hash of both"
     py = 'py' + ''.join(platform.python_version_tuple()[:2])
     digest = hashlib.sha256(json.dumps([recipe, py], sort_keys=True).encode()).hexdigest()[:10]
     return f"{recipe['name']}-{py}-{digest}"
 
-# %% ../nbs/06_zoo.ipynb #2cec229f
+# %% ../nbs/06_zoo.ipynb #7256f7ee
 def make_pair(recipe:dict, verbose:bool=True):
     "Train the tokenizer, target and draft of `recipe`: (target, draft, tokenizer), in eval mode"
     t, d, seed = recipe['target'], recipe['draft'], recipe['seed']
@@ -186,7 +186,7 @@ def make_pair(recipe:dict, verbose:bool=True):
     train(draft, batch, d['steps'], d['lr'], distill_loss(target), desc='draft', verbose=verbose)
     return target, draft, tokenizer
 
-# %% ../nbs/06_zoo.ipynb #2527a102
+# %% ../nbs/06_zoo.ipynb #83424198
 def cache_root(cache_dir=None)->Path:
     "Where built pairs live: `cache_dir`, else `$SPECDEC_CACHE`, else `~/.cache/specdec`"
     return Path(cache_dir or os.environ.get('SPECDEC_CACHE') or Path.home() / '.cache' / 'specdec').expanduser()
@@ -200,7 +200,7 @@ def check_writable(root:Path):
         raise PermissionError(f"cache folder {str(root)!r} is not writable ({e.strerror or e}); "
                               f"set SPECDEC_CACHE or pass cache_dir to a writable folder") from None
 
-# %% ../nbs/06_zoo.ipynb #2bf2b63a
+# %% ../nbs/06_zoo.ipynb #f30e1ab8
 def sha256_file(path)->str:
     "SHA-256 of a file, read in 1 MiB chunks (a model file is never held in memory whole)"
     h = hashlib.sha256()
@@ -224,7 +224,7 @@ def cache_problem(folder:Path)->str|None:
         if found[name] != digest: return f'{name} does not match its checksum'
     return None
 
-# %% ../nbs/06_zoo.ipynb #5fd19723
+# %% ../nbs/06_zoo.ipynb #188bf860
 def save_pair(target, draft, tokenizer, folder:Path, recipe:dict|None=None, build_s:float|None=None):
     "Save a pair in HF format under `folder` (`target/`, `draft/`), with a manifest of checksums"
     for name, model in (('target', target), ('draft', draft)):
@@ -235,7 +235,7 @@ def save_pair(target, draft, tokenizer, folder:Path, recipe:dict|None=None, buil
     (folder / 'manifest.json').write_text(json.dumps(manifest, indent=1))
     return folder
 
-# %% ../nbs/06_zoo.ipynb #254f482f
+# %% ../nbs/06_zoo.ipynb #3955b6b6
 def build_pair(recipe:dict=DEFAULT_RECIPE, # what to build (see `DEFAULT_RECIPE`)
                cache_dir=None, # root of the cache (default: `cache_root()`)
                force:bool=False, # rebuild even if a valid build exists
@@ -263,7 +263,7 @@ def build_pair(recipe:dict=DEFAULT_RECIPE, # what to build (see `DEFAULT_RECIPE`
     if verbose: print(f"built in {time.perf_counter() - start:.0f} s (torch threads: {torch.get_num_threads()})")
     return folder
 
-# %% ../nbs/06_zoo.ipynb #7a83a123
+# %% ../nbs/06_zoo.ipynb #6495d813
 def load_hf_model(name_or_path, dtype=torch.float32, device='cpu'):
     "`AutoModelForCausalLM.from_pretrained` in eval mode, with `dtype` and `device`"
     return AutoModelForCausalLM.from_pretrained(name_or_path, dtype=dtype).to(device).eval()
@@ -273,7 +273,7 @@ def load_saved_pair(folder, dtype=torch.float32, device='cpu'):
     folder = Path(folder)
     return load_hf_model(folder / 'target', dtype, device), load_hf_model(folder / 'draft', dtype, device), AutoTokenizer.from_pretrained(folder / 'target')
 
-# %% ../nbs/06_zoo.ipynb #739dd713
+# %% ../nbs/06_zoo.ipynb #2c3a5d0d
 def is_hub_name(name:str)->bool:
     "True for names shaped like a hub repo id, `org/name`"
     parts = name.split('/')
@@ -290,28 +290,30 @@ def resolve(name, kind:str)->str:
         f"{kind} {name!r} is " + ("not an existing folder" if looks_like_path else
         f"not a known pair {list(PAIRS)}, a real model {list(REAL_MODELS)}, an existing folder, or a hub name 'org/name'"))
 
-# %% ../nbs/06_zoo.ipynb #419a86a6
+# %% ../nbs/06_zoo.ipynb #6ee19586
 def load_pair(target='default', # a short name in `PAIRS` or `REAL_MODELS`, a recipe dict, a local folder, or a hub name 'org/name'
-              draft=None, # the draft's folder or hub name (None with a short name or recipe)
+              draft=None, # the draft's folder or hub name, or 'lookup' for `PromptLookup` (None with a short name or recipe)
               dtype=torch.float32, device='cpu',
               cache_dir=None): # root of the specdec cache (default: `cache_root()`)
-    "(target, draft, tokenizer): a stdlib pair (built on first use), a real model with `PromptLookup`, or any HF pair"
+    "(target, drafter, tokenizer): a stdlib pair (built on first use), a real model with `PromptLookup`, or any HF pair"
     from specdec.real import REAL_MODELS, load_model  # here, not at the top: specdec.real imports this module
+    from specdec.lookup import PromptLookup
     if isinstance(target, str) and target in REAL_MODELS:
-        if draft is not None: raise ValueError(f"draft must be None with the real model {target!r} (its drafter is PromptLookup), got {draft!r}")
-        from specdec.lookup import PromptLookup
+        if draft not in (None, 'lookup'): raise ValueError(f"draft must be None or 'lookup' with the real model {target!r} (its drafter is PromptLookup), got {draft!r}")
         model, tokenizer = load_model(target, dtype, device, cache_dir)
         return model, PromptLookup(), tokenizer
     if isinstance(target, dict) or target in PAIRS:
-        if draft is not None: raise ValueError(f"draft must be None when target names a built pair ({target!r}), got {draft!r}")
+        if draft not in (None, 'lookup'): raise ValueError(f"draft must be None or 'lookup' when target names a built pair ({target!r}), got {draft!r}")
         recipe = target if isinstance(target, dict) else PAIRS[target]
-        return load_saved_pair(build_pair(recipe, cache_dir), dtype, device)
+        t, d, tok = load_saved_pair(build_pair(recipe, cache_dir), dtype, device)
+        return t, (PromptLookup() if draft == 'lookup' else d), tok
     target = resolve(target, 'target')
-    if draft is None: raise ValueError(f"target {target!r} needs a draft: pass draft= (a folder or hub name)")
+    if draft is None: raise ValueError(f"target {target!r} needs a draft: pass draft= (a folder or hub name, or 'lookup')")
+    if draft == 'lookup': return load_hf_model(target, dtype, device), PromptLookup(), AutoTokenizer.from_pretrained(target)
     draft = resolve(draft, 'draft')
     return load_hf_model(target, dtype, device), load_hf_model(draft, dtype, device), AutoTokenizer.from_pretrained(target)
 
-# %% ../nbs/06_zoo.ipynb #3c6b18c6
+# %% ../nbs/06_zoo.ipynb #6e6430ca
 def heldout_prompts(n:int=8, # number of prompts
                     prompt_tokens:int=64, # tokens per prompt (in `tokenizer`)
                     tokenizer=None, # default: the default pair's tokenizer (built on first use)
@@ -328,7 +330,7 @@ def heldout_prompts(n:int=8, # number of prompts
         if len(ids) >= prompt_tokens: prompts.append(tokenizer.decode(ids[:prompt_tokens]))
     return prompts
 
-# %% ../nbs/06_zoo.ipynb #37d9a1a8
+# %% ../nbs/06_zoo.ipynb #00f2dee4
 @torch.inference_mode()
 def heldout_loss(model, tokenizer, n_windows:int=32, seq_len:int=256, seed:int=0,
                  max_chars:int=2_000_000)->float:
@@ -337,7 +339,7 @@ def heldout_loss(model, tokenizer, n_windows:int=32, seq_len:int=256, seed:int=0
     x = windows(token_stream(tokenizer, texts), n_windows, seq_len, torch.Generator().manual_seed(seed))
     return lm_loss(model, x.to(model.device)).item()
 
-# %% ../nbs/06_zoo.ipynb #b7230438
+# %% ../nbs/06_zoo.ipynb #32193e8f
 @torch.inference_mode()
 def target_alone(target, ids, # LongTensor [1, L]
                  max_new_tokens:int):
@@ -349,7 +351,7 @@ def target_alone(target, ids, # LongTensor [1, L]
         if i < max_new_tokens - 1: logits = forward(target, cache, out[-1])[:, -1]
     return torch.cat(out, 1)
 
-# %% ../nbs/06_zoo.ipynb #ce16db0e
+# %% ../nbs/06_zoo.ipynb #bc8e2993
 def measure_pair(target, draft, tokenizer, Ks=range(1, 9), n_prompts:int=8, max_new_tokens:int=128, seed:int=0):
     "Acceptance, tokens per round and speed-up over `target_alone` for each K, on held-out prompts"
     ids = [torch.tensor([tokenizer(p)['input_ids']], device=target.device)
