@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['MANTISSA', 'TargetForwards', 'hf_greedy', 'TargetGenerate', 'HFPromptLookup', 'HFAssisted', 'Specdec', 'sync',
            'time_run', 'run_tasks', 'paired', 'summarize_tasks', 'fmt', 'format_rows', 'ulp', 'first_divergence',
-           'divergences', 'git_commit', 'provenance', 'lookup_methods', 'draft_methods', 'task_benchmark',
+           'divergences', 'git_commit', 'provenance', 'lookup_methods', 'draft_methods', 'task_benchmark', 'samples',
            'plot_speedups']
 
 # %% ../nbs/06c_measure.ipynb #5382cfca
@@ -206,7 +206,7 @@ def provenance()->dict:
                 python=platform.python_version(), torch=torch.__version__, transformers=transformers.__version__,
                 commit=git_commit(Path(__file__).parent if '__file__' in globals() else '.'))
 
-# %% ../nbs/06c_measure.ipynb #490f1273
+# %% ../nbs/06c_measure.ipynb #1cc4db88
 def lookup_methods(target, tokenizer, k_values=(3, 6, 10), schedules=('heuristic', 'theory'),
                    max_len:int=2048, num_tokens:int=10, hf_max_ngram:int=2):
     "The methods of the task benchmark: the target, HF's prompt lookup, specdec's at each K and schedule"
@@ -233,7 +233,13 @@ def task_benchmark(target, tokenizer, prompts:dict, # {task: [str, ...]}
                                                      tasks={t: len(p) for t, p in prompts.items()},
                                                      methods={m.name: m.label for m in methods}),
                 summary=summarize_tasks(records, versus=versus), divergences=divergences(target, tokenizer, records, prompts),
-                records=records, wall_s=time.perf_counter() - start)
+                samples=samples(records, prompts, tokenizer), records=records, wall_s=time.perf_counter() - start)
+
+def samples(records, prompts:dict, tokenizer, method:str='target'):
+    "The first prompt of each task and `method`'s output on it, as text"
+    return {t: dict(prompt=ps[0], output=next((tokenizer.decode(r['output']) for r in records
+                                               if r['task'] == t and r['prompt'] == 0 and r['method'] == method), None))
+            for t, ps in prompts.items()}
 
 # %% ../nbs/06c_measure.ipynb #8e64f3ab
 def plot_speedups(summary, methods=None, title:str='Speed-up over target.generate (median over prompts)'):
