@@ -5,14 +5,15 @@
 # %% auto #0
 __all__ = ['pad_batch', 'hf_batch_generate', 'best_time', 'bench_batch', 'print_batch', 'plot_batch', 'layer_skip_pair']
 
-# %% ../nbs/05b_batch.ipynb #21fde39e
+# %% ../nbs/05b_batch.ipynb #6295646e
 import copy, time, torch
 import matplotlib.pyplot as plt
 from .tiny import tiny_model
 from .cache import StaticKVCache, forward, time_forward
 from .generator import SpeculativeGenerator
+from .drafters import truncated_copy
 
-# %% ../nbs/05b_batch.ipynb #e582c93b
+# %% ../nbs/05b_batch.ipynb #d24af16b
 def pad_batch(rows, # 1-D LongTensors of token ids
               side:str='left', # where the padding goes: 'left' or 'right'
               pad_id:int=0):
@@ -24,14 +25,14 @@ def pad_batch(rows, # 1-D LongTensors of token ids
         ids[i, at], mask[i, at] = r, 1
     return ids, mask
 
-# %% ../nbs/05b_batch.ipynb #a665120d
+# %% ../nbs/05b_batch.ipynb #475170cb
 def hf_batch_generate(target, rows, max_new_tokens:int, pad_id:int=0):
     "The target's own batched greedy `generate` over `rows`, left-padded, exactly `max_new_tokens` per row"
     ids, mask = pad_batch(rows, 'left', pad_id)
     return target.generate(ids.to(target.device), attention_mask=mask.to(target.device), do_sample=False,
                            max_new_tokens=max_new_tokens, min_new_tokens=max_new_tokens, pad_token_id=pad_id)
 
-# %% ../nbs/05b_batch.ipynb #1837620a
+# %% ../nbs/05b_batch.ipynb #5c4099f4
 def best_time(f, repeats:int, clock=time.perf_counter):
     "Best time (s) of `repeats` calls of `f`, measured by `clock`"
     best = float('inf')
@@ -67,7 +68,7 @@ def bench_batch(target, draft, tokenizer, prompts, # list of str, all served at 
                             step_ms=1e3 * time_forward(target, 1, B=B, clock=clock), verify_ms=1e3 * time_forward(target, K + 1, B=B, clock=clock)))
     return results
 
-# %% ../nbs/05b_batch.ipynb #d1050300
+# %% ../nbs/05b_batch.ipynb #6737fb88
 def print_batch(results):
     "One line per batch size"
     for r in results:
@@ -87,7 +88,7 @@ def plot_batch(results, title:str=''):
     fig.tight_layout(); plt.close(fig)
     return fig
 
-# %% ../nbs/05b_batch.ipynb #644a17fc
+# %% ../nbs/05b_batch.ipynb #9636d85b
 def layer_skip_pair(hidden:int=512, layers:int=8, # the target's size
                     draft_layers:int=1, # the draft is the target's first `draft_layers` layers
                     scale:float=0.05, # output projections of the layers above are scaled by this
@@ -97,6 +98,4 @@ def layer_skip_pair(hidden:int=512, layers:int=8, # the target's size
     with torch.no_grad():
         for layer in target.gpt_neox.layers[draft_layers:]:
             layer.attention.dense.weight.mul_(scale); layer.mlp.dense_4h_to_h.weight.mul_(scale)
-    draft = copy.deepcopy(target)
-    draft.gpt_neox.layers = draft.gpt_neox.layers[:draft_layers]; draft.config.num_hidden_layers = draft_layers
-    return target, draft
+    return target, truncated_copy(target, draft_layers)

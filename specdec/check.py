@@ -49,21 +49,21 @@ def check_pair(target, draft, tokenizer, quick:bool=False, k_values=None, max_ne
     prompts = [p.to(target.device) for p in check_prompts(tokenizer, 2 if quick else plan['prompts'])]
     longest = max(p.shape[1] for p in prompts)
     sg = SpeculativeGenerator(target, draft, tokenizer, K=max(Ks), max_len=longest + n + max(Ks) + 2, max_batch_size=2)
-    modes, rows = ('persistent', 'discard'), []
+    modes, rows = ('persistent', 'discard') if sg.draft is not None else (None,), []  # a drafter without a model has no cache modes
     with torch.inference_mode(): refs = [reference(target, p, n, None) for p in prompts]
-    bar = tqdm(total=len(prompts) * len(Ks) * 2 + 2 * len(Ks) + 1 + (not quick), desc='checks', disable=not progress, leave=False)
+    bar = tqdm(total=(len(prompts) + 1) * len(Ks) * len(modes) + 1 + (not quick), desc='checks', disable=not progress, leave=False)
     for i, (p, ref) in enumerate(zip(prompts, refs)):
         for K in Ks:
             for mode in modes:
                 out = sg.generate(p, n, ignore_eos=True, K=K, draft_cache=mode)
-                rows.append(compare(dict(check='greedy', prompt=i, K=K, draft_cache=mode), out, ref, p.shape[1])); bar.update()
+                rows.append(compare(dict(check='greedy', prompt=i, K=K, draft_cache=mode or '-'), out, ref, p.shape[1])); bar.update()
     p, L = prompts[-1], prompts[-1].shape[1]
     eos = refs[-1][0, L + n // 3].item()  # a token the target emits partway: stop there
     with torch.inference_mode(): eos_ref = reference(target, p, n, eos)
     for K in Ks:
         for mode in modes:
             out = sg.generate(p, n, eos_token_id=eos, K=K, draft_cache=mode)
-            rows.append(compare(dict(check='eos', prompt=len(prompts) - 1, K=K, draft_cache=mode), out, eos_ref, L)); bar.update()
+            rows.append(compare(dict(check='eos', prompt=len(prompts) - 1, K=K, draft_cache=mode or '-'), out, eos_ref, L)); bar.update()
     text = tokenizer.decode(p[0])
     with torch.inference_mode(): text_ref = tokenizer.decode(reference(target, tokenizer(text, return_tensors='pt')['input_ids'].to(target.device), n, tokenizer.eos_token_id)[0], skip_special_tokens=True)
     got = sg.generate(text, n, K=Ks[-1])
@@ -74,9 +74,9 @@ def check_pair(target, draft, tokenizer, quick:bool=False, k_values=None, max_ne
         batch = torch.zeros(2, max(a.shape[1], b.shape[1]), dtype=torch.long, device=a.device)
         mask = torch.zeros_like(batch)
         for r, x in enumerate((a, b)): batch[r, :x.shape[1]], mask[r, :x.shape[1]] = x[0], 1
-        outs = sg.generate(batch, n, attention_mask=mask, ignore_eos=True, K=Ks[-1])
+        outs = sg.generate(batch, n, attention_mask=mask, ignore_eos=True, K=Ks[-1], return_dict_in_generate=True).rows
         for r, (x, ref) in enumerate(zip((a, b), (refs[1], refs[2]))):
-            rows.append(compare(dict(check='batch', prompt=r + 1, K=Ks[-1], draft_cache='persistent'), outs[r], ref, x.shape[1]))
+            rows.append(compare(dict(check='batch', prompt=r + 1, K=Ks[-1], draft_cache='persistent'), outs[r][None], ref, x.shape[1]))
         bar.update()
     bar.close()
     return rows

@@ -7,7 +7,7 @@ __all__ = ['HF_DEFAULTS', 'UNSUPPORTED', 'check_causal_lm', 'check_int', 'check_
            'check_generation_config', 'sampling_settings', 'SpeculativeGenerator', 'right_pad', 'Rows', 'eos_ids',
            'ids_and_mask', 'SpeculativeOutput', 'stack_outputs', 'new_stats', 'summarize', 'target_greedy']
 
-# %% ../nbs/05_generator.ipynb #28d5e287
+# %% ../nbs/05_generator.ipynb #cee0b5f6
 import time, copy, torch
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -57,7 +57,7 @@ def check_compile(compile):
     if isinstance(compile, dict): return dict(compile)
     raise TypeError(f"compile must be a bool, a torch.compile mode (str) or a dict of torch.compile options, got {type(compile).__name__}")
 
-# %% ../nbs/05_generator.ipynb #959c5d28
+# %% ../nbs/05_generator.ipynb #04a63d5f
 HF_DEFAULTS = dict(do_sample=False, temperature=1.0, top_k=50, top_p=1.0)  # HF's generate, for a setting no config sets
 UNSUPPORTED = dict(num_beams=1, num_beam_groups=1, num_return_sequences=1, penalty_alpha=None, dola_layers=None, constraints=None,
                    force_words_ids=None, diversity_penalty=0.0, repetition_penalty=1.0, encoder_repetition_penalty=1.0,
@@ -68,12 +68,14 @@ UNSUPPORTED = dict(num_beams=1, num_beam_groups=1, num_return_sequences=1, penal
                    output_scores=False, output_logits=False, output_attentions=False, output_hidden_states=False,
                    prompt_lookup_num_tokens=None, max_time=None)  # GenerationConfig fields specdec leaves at these values
 
-# %% ../nbs/05_generator.ipynb #8c307640
+# %% ../nbs/05_generator.ipynb #0ae65461
 def generation_settings(config:GenerationConfig, # the settings to start from
                         **overrides): # fields for this call (None: not given)
     "A copy of `config` with `overrides` applied as HF's `generate` applies its keyword arguments, and the keywords it did not take"
     if not isinstance(config, GenerationConfig): raise TypeError(f"generation_config must be a transformers GenerationConfig, got {type(config).__name__}")
     given = {k: v for k, v in overrides.items() if v is not None}
+    if 'temperature' in given and not (isinstance(given['temperature'], (int, float)) and 0 <= given['temperature'] < float('inf')):
+        raise ValueError(f"temperature must be a number >= 0, got {given['temperature']!r}")
     if 'temperature' in given and 'do_sample' not in given: given['do_sample'] = given['temperature'] > 0  # the seed's API
     if given.get('temperature') == 0 and not given['do_sample']: given.pop('temperature')  # greedy: no temperature to keep
     config = copy.deepcopy(config)
@@ -95,7 +97,7 @@ def sampling_settings(config:GenerationConfig, generator=None):
         raise ValueError(f"do_sample=True needs temperature > 0, got temperature={s['temperature']!r} (greedy decoding is do_sample=False)")
     return s
 
-# %% ../nbs/05_generator.ipynb #32d27edc
+# %% ../nbs/05_generator.ipynb #371250e0
 class SpeculativeGenerator:
     "Exact speculative decoding of `target_model` with proposals from `draft_model`"
     def __init__(self, target_model, # a HF causal LM: the model whose output we reproduce
@@ -149,7 +151,7 @@ class SpeculativeGenerator:
         self.target_step = self.compiled.target_step
         if model is not None: self.drafter.step = self.compiled.draft_step
 
-# %% ../nbs/05_generator.ipynb #2eb79159
+# %% ../nbs/05_generator.ipynb #39895c12
 @patch(as_prop=True)
 def K(self:SpeculativeGenerator): return self.schedule.max_K
 @patch(as_prop=True)
@@ -161,7 +163,7 @@ def draft_step(self:SpeculativeGenerator): return getattr(self.drafter, 'step', 
 @patch(as_prop=True)
 def draft_cache(self:SpeculativeGenerator): return getattr(self.drafter, 'mode', None)
 
-# %% ../nbs/05_generator.ipynb #beb4b296
+# %% ../nbs/05_generator.ipynb #ca26bdc2
 @patch
 @torch.inference_mode()
 def speculative_decode(self:SpeculativeGenerator, prompts, # list of 1-D LongTensors: the rows
@@ -191,7 +193,7 @@ def speculative_decode(self:SpeculativeGenerator, prompts, # list of 1-D LongTen
     if streamer is not None: streamer.end()
     return rows.results, rows.stats(self.drafter.forwards)
 
-# %% ../nbs/05_generator.ipynb #d76c98e5
+# %% ../nbs/05_generator.ipynb #eba45d17
 @patch
 def prefill(self:SpeculativeGenerator, seq, n_tok):
     "The target reads each row's first `n_tok - 1` tokens (nothing when every prompt is one token)"
@@ -205,14 +207,14 @@ def verify(self:SpeculativeGenerator, logits, drafted, n, q, sampling):
     p = process_logits(logits[..., :self.vocab], sampling['temperature'], sampling['top_k'], sampling['top_p'])  # padded ids: p = 0
     return verify_sampled(p, q, drafted, sampling['generator'], n)
 
-# %% ../nbs/05_generator.ipynb #d6314eca
+# %% ../nbs/05_generator.ipynb #2079e854
 def right_pad(rows, device):
     "Stack 1-D tensors into `[B, max_len]`, right-padded with 0"
     out = torch.zeros(len(rows), max(r.numel() for r in rows), dtype=torch.long, device=device)
     for i, r in enumerate(rows): out[i, :r.numel()] = r
     return out
 
-# %% ../nbs/05_generator.ipynb #35820667
+# %% ../nbs/05_generator.ipynb #3705d81b
 class Rows:
     "The rows being decoded: committed tokens, budgets, results and per-row counters"
     def __init__(self, prompts, # list of 1-D LongTensors
@@ -236,7 +238,7 @@ class Rows:
     def last(self): return self.seq.gather(1, self.n_tok[:, None] - 1)  # [b, 1] each row's last committed token
     def emitted(self, i:int): return self.seq[i, self.n_tok[i] - self.n_emit[i]:self.n_tok[i]].cpu()
 
-# %% ../nbs/05_generator.ipynb #ec094150
+# %% ../nbs/05_generator.ipynb #269d6f29
 @patch
 def commit(self:Rows, drafted, n, accepted, nxt, eos=None):
     "Write each row's accepted proposals and the target's token, cut at the budget and after the first EOS"
@@ -254,7 +256,7 @@ def commit(self:Rows, drafted, n, accepted, nxt, eos=None):
     self.n_tok, self.left, self.n_emit, self.rounds = self.n_tok + n_emit, self.left - n_emit, n_emit, self.rounds + 1
     self.done = (hit_eos | (self.left == 0)) & ~self.frozen
 
-# %% ../nbs/05_generator.ipynb #5a62a110
+# %% ../nbs/05_generator.ipynb #3fc6060e
 @patch
 def finish(self:Rows, done):
     "Copy out the result of each row where `done`"
@@ -280,7 +282,7 @@ def stats(self:Rows, draft_forwards:int=0):
                 new_tokens=torch.tensor([r.numel() - p.numel() for r, p in zip(self.results, self.prompts)]), hist=hist,
                 target_forwards=self.rounds + bool(self.rounds and max(p.numel() for p in self.prompts) > 1), draft_forwards=draft_forwards)
 
-# %% ../nbs/05_generator.ipynb #43b20b01
+# %% ../nbs/05_generator.ipynb #f1f0bfc9
 @patch
 def retire(self:SpeculativeGenerator, rows:Rows):
     "Finished rows leave the batch (eager), or freeze in place (compiled: same shapes, nothing recompiles)"
@@ -294,7 +296,7 @@ def retire(self:SpeculativeGenerator, rows:Rows):
         rows.keep(keep)
         if len(keep): self.target_cache.keep_rows(keep); self.drafter.keep_rows(keep)
 
-# %% ../nbs/05_generator.ipynb #733d4152
+# %% ../nbs/05_generator.ipynb #18782475
 @patch
 def prompt_rows(self:SpeculativeGenerator, prompt, attention_mask=None):
     "The real tokens of each prompt row (a list of 1-D LongTensors) and whether the prompt was text"
@@ -328,7 +330,7 @@ def prompt_rows(self:SpeculativeGenerator, prompt, attention_mask=None):
     rows = [p[m.bool()].long() for p, m in zip(prompt.cpu(), mask)]
     return rows, False
 
-# %% ../nbs/05_generator.ipynb #d3fb7822
+# %% ../nbs/05_generator.ipynb #f1c30689
 @patch
 def check_prompt(self:SpeculativeGenerator, rows, max_new_tokens, K): # K: the most tokens a round may draft
     "Raise unless every row is non-empty and in the vocabulary; grow the caches if the rows need more room"
@@ -350,7 +352,7 @@ def reserve(self:SpeculativeGenerator, rows:int, # batch rows a call needs
     self.drafter.bind(self)                           # the drafter re-allocates what it holds for the new sizes
     if self.compiled is not None: self.compile_steps()  # compiled steps belong to the caches they were compiled for
 
-# %% ../nbs/05_generator.ipynb #2567bfea
+# %% ../nbs/05_generator.ipynb #e20a7217
 def eos_ids(eos, # an int, a list of ints, a tensor or None
             vocab_size:int): # ids the target can emit
     "`eos` as a list of ints, each checked to be inside the vocabulary (None stays None)"
@@ -374,16 +376,18 @@ def call_settings(self:SpeculativeGenerator, generation_config, generator, **ove
     gc, unused = generation_settings(generation_config or self.generation_config, **overrides)
     if unused: raise TypeError(f"generate() got arguments that are no generation settings: {sorted(unused)}")
     check_generation_config(gc)
-    sampling = sampling_settings(gc, generator if generator is not None else self.generator)
-    if sampling is not None: check_sampling(**sampling, device=self.device)
-    return gc, sampling
+    gen = generator if generator is not None else self.generator
+    get = lambda k: getattr(gc, k) if getattr(gc, k, None) is not None else HF_DEFAULTS[k]
+    check_sampling(get('temperature'), get('top_k'), get('top_p'), gen, self.device)  # a bad value is an error, greedy or not
+    return gc, sampling_settings(gc, gen)
 
-# %% ../nbs/05_generator.ipynb #d7752d11
+# %% ../nbs/05_generator.ipynb #312a9a10
 @dataclass
 class SpeculativeOutput(ModelOutput):
     "What `generate(..., return_dict_in_generate=True)` returns: the sequences, as `model.generate` lays them out, and the call's stats"
     sequences: torch.LongTensor | None = None
     stats: dict | None = None
+    rows: list | None = None # each row's prompt and new tokens, unpadded (1-D LongTensors)
 
 def stack_outputs(results, # per row: prompt + new tokens (1-D)
                   prompts, # per row: the prompt's real tokens (1-D)
@@ -399,7 +403,7 @@ def stack_outputs(results, # per row: prompt + new tokens (1-D)
         out[i, L:L + n.numel()] = n
     return out
 
-# %% ../nbs/05_generator.ipynb #8bbe3642
+# %% ../nbs/05_generator.ipynb #eb0becda
 @patch
 def generate(self:SpeculativeGenerator, prompt=None, # token ids [B, L], a tokenizer's output, a str or a list of str
              max_new_tokens:int|None=None, # tokens to add per row, at most (default: the generation config's, else 100)
@@ -454,16 +458,16 @@ def generate(self:SpeculativeGenerator, prompt=None, # token ids [B, L], a token
         return texts[0] if isinstance(prompt, str) else texts
     seqs = stack_outputs(out, rows, pad, None if ids is None else ids.cpu(), None if mask is None else mask.cpu())
     seqs = seqs.to(ids.device) if ids is not None else seqs
-    return SpeculativeOutput(sequences=seqs, stats=self.get_stats()) if gc.return_dict_in_generate else seqs
+    return SpeculativeOutput(sequences=seqs, stats=self.get_stats(), rows=out) if gc.return_dict_in_generate else seqs
 
-# %% ../nbs/05_generator.ipynb #4b25eb63
+# %% ../nbs/05_generator.ipynb #bddda992
 def new_stats(B, K):
     "Zeroed per-row counters"
     z = lambda: torch.zeros(B, dtype=torch.long)
     return dict(rounds=z(), drafted=z(), accepted=z(), new_tokens=z(), hist=torch.zeros(B, K + 1, dtype=torch.long),
                 target_forwards=0, draft_forwards=0)
 
-# %% ../nbs/05_generator.ipynb #f3383a1f
+# %% ../nbs/05_generator.ipynb #b2263a83
 def summarize(stats, K, wall_time_s):
     "The public stats dict from per-row counters"
     tot = {k: int(stats[k].sum()) for k in ('rounds', 'drafted', 'accepted', 'new_tokens')}
@@ -477,7 +481,7 @@ def summarize(stats, K, wall_time_s):
                               new_tokens=int(stats['new_tokens'][i]), accepted_hist=stats['hist'][i].tolist())
                          for i in range(len(stats['rounds']))])
 
-# %% ../nbs/05_generator.ipynb #97c5abcb
+# %% ../nbs/05_generator.ipynb #c2601161
 @patch
 def _record(self:SpeculativeGenerator, stats, schedule, wall_time_s):
     K = schedule.K if isinstance(schedule, FixedK) else repr(schedule)
@@ -504,7 +508,7 @@ def reset_stats(self:SpeculativeGenerator):
     "Forget the stats of every call so far"
     self.stats, self._total = {}, []
 
-# %% ../nbs/05_generator.ipynb #f2a2c072
+# %% ../nbs/05_generator.ipynb #220cb3a9
 def target_greedy(target, ids, max_new_tokens, eos_token_id):
     "The target's own greedy continuation: the reference specdec must reproduce"
     return target.generate(ids, attention_mask=torch.ones_like(ids), do_sample=False, max_new_tokens=max_new_tokens,
