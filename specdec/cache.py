@@ -60,8 +60,12 @@ class StaticLayer(CacheLayerMixin):
         B, q = key_states.shape[0], key_states.shape[2]  # key_states: [B, kv_heads, q, head_dim]
         slots = self.cache.slots[:, None, :, None]        # slots: [B, q]
         keys, values = self.keys[:B], self.values[:B]
-        keys.scatter_(2, slots.expand(key_states.shape), key_states.to(keys.dtype))
-        values.scatter_(2, slots.expand(value_states.shape), value_states.to(values.dtype))
+        if self.cache.start is not None:                  # one row: a contiguous write, much cheaper than a scatter
+            s = self.cache.start
+            keys[:, :, s:s + q] = key_states; values[:, :, s:s + q] = value_states
+        else:
+            keys.scatter_(2, slots.expand(key_states.shape), key_states.to(keys.dtype))
+            values.scatter_(2, slots.expand(value_states.shape), value_states.to(values.dtype))
         w = self.cache.window
         return keys[:, :, :w], values[:, :, :w]
 
@@ -96,7 +100,7 @@ class StaticKVCache(Cache):
         self.max_len, self.rows, self.dtype, self.device, self.layout = max_len, batch_size, dtype, device, layout
         self.windows = mask_windows(layout, getattr(config.get_text_config(), 'layer_types', None))
         self.lengths = torch.zeros(batch_size, dtype=torch.long, device=device)  # valid slots per row
-        self.slots, self.window = None, max_len
+        self.slots, self.window, self.start = None, max_len, None
 
     @classmethod
     def for_model(cls, model, max_len, batch_size=1):
@@ -156,6 +160,7 @@ def forward(model, cache:StaticKVCache,
     B, q = tokens.shape
     slots = cache.lengths[:B, None] + torch.arange(q, device=tokens.device)  # [B, q]
     cache.slots, cache.window = slots, window or int(slots.max()) + 1
+    cache.start = int(slots[0, 0]) if B == 1 and window is None else None  # eager, one row: where its contiguous write starts
     masks = {t: attention_bias(slots, cache.window, cache.dtype, w) for t, w in cache.windows.items()}
     out = model(input_ids=tokens, position_ids=slots, attention_mask=masks[None] if None in masks else masks,
                 use_cache=True, logits_to_keep=logits_to_keep, **{CACHE_KWARG: cache})

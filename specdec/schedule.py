@@ -67,7 +67,7 @@ def step_costs(sg, max_K:int):
                         {q: time_forward(sg.target, q, ctx, repeats=3, stat=min, step=sg.target_step, cache=sg.target_cache) for q in qs})
     return costs[max_K]
 
-# %% ../nbs/04c_schedule.ipynb #f3de2e14
+# %% ../nbs/04c_schedule.ipynb #04bc4acf
 class TheoryK:
     "The K with the most expected tokens/s, from acceptance estimated online and measured costs"
     def __init__(self, max_K:int=16, prior:float=0.5, prior_weight:float=2.0, decay:float=0.9, explore:int=8,
@@ -86,12 +86,22 @@ class TheoryK:
             if self.t_verify is None: self.t_verify = t_verify
         return self
 
-    def start(self): self.acc, self.rej, self.idle, self.history = self.prior * self.prior_weight, (1 - self.prior) * self.prior_weight, 0, []
+    def start(self):
+        self.acc, self.rej, self.idle, self.history = self.prior * self.prior_weight, (1 - self.prior) * self.prior_weight, 0, []
+        self.tried, self.kept = torch.zeros(self.max_K), torch.zeros(self.max_K)  # per position: rounds that reached it, that kept it
     @property
     def alpha(self)->float: return self.acc / max(self.acc + self.rej, 1e-9)
+    def survival(self):
+        "P(proposal j is kept | every one before it was), per position j, shrunk toward the pooled α"
+        return (self.kept + self.prior_weight * self.alpha) / (self.tried + self.prior_weight)
+
+    def expected(self):
+        "Expected tokens of a round of K, for K = 0..max_K"
+        return torch.cat([torch.ones(1), 1 + self.survival().cumprod(0).cumsum(0)])
 
     def next_K(self)->int:
-        K = best_K(self.alpha, self.t_draft, self.t_verify, self.max_K)
+        E = self.expected()
+        K = max(range(self.max_K + 1), key=lambda K: float(E[K]) / (K * self.t_draft + verify_cost(self.t_verify, K + 1)))
         self.idle = self.idle + 1 if K == 0 else 0
         if K == 0 and self.idle % self.explore == 0: K = 1
         self.history.append(K)
@@ -99,10 +109,15 @@ class TheoryK:
 
     def update(self, n, accepted):
         if int(n.sum()) == 0: return  # nothing proposed: nothing learnt
+        n, accepted = n.cpu(), accepted.cpu()
+        j = torch.arange(self.max_K)
+        reached, kept = (j <= accepted[:, None]) & (j < n[:, None]), j < accepted[:, None]
+        self.tried = self.decay * self.tried + reached.sum(0)
+        self.kept = self.decay * self.kept + kept.sum(0)
         self.acc = self.decay * self.acc + float(accepted.sum())
         self.rej = self.decay * self.rej + float((accepted < n).sum())
 
-# %% ../nbs/04c_schedule.ipynb #58812621
+# %% ../nbs/04c_schedule.ipynb #b5c4ccad
 SCHEDULES = ('heuristic', 'theory')
 
 def as_schedule(K, # int, 'heuristic', 'theory' or a schedule object
@@ -113,8 +128,8 @@ def as_schedule(K, # int, 'heuristic', 'theory' or a schedule object
     if isinstance(K, int):
         if K < 1: raise ValueError(f"K must be >= 1, got {K}")
         return FixedK(K)
-    if K == 'heuristic': return HeuristicK(start=min(default, 16), max_K=16)
-    if K == 'theory': return TheoryK(max_K=16)
+    if K == 'heuristic': return HeuristicK(start=min(default, 32), max_K=32)
+    if K == 'theory': return TheoryK(max_K=32)
     if isinstance(K, str): raise ValueError(f"K must be an int or one of {SCHEDULES}, got {K!r}")
     if all(hasattr(K, m) for m in ('next_K', 'update', 'start', 'max_K')): return K
     raise TypeError(f"K must be an int, 'heuristic', 'theory' or a schedule (next_K, update, start, max_K), got {type(K).__name__}")
