@@ -1,11 +1,13 @@
 """Render nbs/index.ipynb to README.md without Quarto: run it with execnb, drop `#| hide` cells and
 nbdev directives, and write markdown cells, code cells and their text outputs. Usage: python .ci/render_readme.py"""
+import os
 from pathlib import Path
 from execnb.nbio import read_nb
 from execnb.shell import CaptureShell
 
 root = Path(__file__).resolve().parent.parent
 nb = read_nb(root/'nbs'/'index.ipynb')
+os.chdir(root/'nbs')  # as nbdev_test runs it: paths in the notebook are relative to nbs/
 CaptureShell(path=root/'nbs').run_all(nb, exc_stop=True)
 
 def is_directive(line): return line.lstrip().startswith('#|')
