@@ -509,7 +509,11 @@ def reset_stats(self:SpeculativeGenerator):
     self.stats, self._total = {}, []
 
 # %% ../nbs/05_generator.ipynb #220cb3a9
-def target_greedy(target, ids, max_new_tokens, eos_token_id):
+def target_greedy(target, ids, max_new_tokens, eos_token_id=None, # an id, a list of ids, or None: never stop
+                  **kwargs): # more `generate` arguments (e.g. HF's `prompt_lookup_num_tokens`, `assistant_model`)
     "The target's own greedy continuation: the reference specdec must reproduce"
+    eos = [] if eos_token_id is None else eos_token_id
+    pad = target.generation_config.pad_token_id
+    pad = pad if pad is not None else (eos if isinstance(eos, int) else eos[0] if eos else 0)
     return target.generate(ids, attention_mask=torch.ones_like(ids), do_sample=False, max_new_tokens=max_new_tokens,
-                           eos_token_id=eos_token_id, pad_token_id=0 if eos_token_id is None else eos_token_id)
+                           eos_token_id=eos, pad_token_id=pad, **kwargs)
