@@ -4,3 +4,5 @@ from .generator import SpeculativeGenerator
 from .drafters import Drafter, DraftModel
 from .lookup import PromptLookup
 from .real import load_model
+from .zoo import load_pair
+from .eagle import EagleDrafter
