@@ -32,7 +32,8 @@ def compare(sg:SpeculativeGenerator, prompts, # list of str
     s = sg.get_stats(cumulative=True)
     t_base, t_spec = sum(b['seconds'] for b, _ in recs), sum(p['seconds'] for _, p in recs)
     n = sum(b['new_tokens'] for b, _ in recs)
-    return dict(K=K if K is not None else sg.K, drafter=repr(sg.drafter) if sg.draft is None else type(sg.draft).__name__,
+    tree = getattr(sg.drafter, 'tree', None)
+    return dict(K=K if K is not None else repr(tree) if tree is not None else sg.K, drafter=repr(sg.drafter) if sg.draft is None else type(sg.draft).__name__,
                 acceptance_rate=s['acceptance_rate'], avg_tokens_per_round=s['avg_tokens_per_round'],
                 avg_drafted_per_round=s['avg_drafted_per_round'], target_tokens_per_s=n / t_base,
                 spec_tokens_per_s=sum(p['new_tokens'] for _, p in recs) / t_spec, speedup=t_base / t_spec,
@@ -67,6 +68,8 @@ def demo_comparison(sg, prompts, args):
 
 def demo_k_values(sg, prompts, args):
     "Each K, and the adaptive schedules, on the same prompts"
+    if getattr(sg.drafter, 'tree', None) is not None:
+        print(f"k_values: skipped, {sg.drafter!r} drafts token trees, whose shape (not a K) sets what each round proposes"); return []
     rs = [compare(sg, prompts, args.max_new_tokens, K, args.eos) for K in (*args.k_values, 'heuristic', 'theory')]
     for r in rs: print(show(r))
     best = max(rs, key=lambda r: r['speedup'])

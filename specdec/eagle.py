@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['CONCEPTS', 'TASK_SNIPPETS', 'ACTIVITIES', 'PAIRS_ASKED', 'EAGLE_RECIPE', 'MINI_EAGLE', 'EAGLE_CANDIDATES',
            'REAL_DRAFTERS', 'rms_norm', 'rope', 'EagleHead', 'final_norm', 'head_for', 'tiny_chat_llama', 'features',
-           'draft_logits', 'second_step_mask', 'head_loss', 'feature_hook', 'EagleDrafter', 'graft',
+           'draft_logits', 'second_step_mask', 'head_loss', 'feature_hook', 'GraftedTree', 'EagleDrafter', 'graft',
            'training_questions', 'recipe_folder', 'stage', 'pad_rows', 'code_windows', 'target_answers', 'build_corpus',
            'build_features', 'draft_vocabulary', 'agreement', 'train_head', 'setting_name', 'tune_prompts', 'tune',
            'build_head', 'load_head', 'build_eagle', 'eagle_drafter', 'eagle_methods', 'measure_curve', 'plot_curve']
@@ -190,6 +190,13 @@ def feature_hook(target):
     return norm
 
 # %% ../nbs/08d_eagle.ipynb #f4d6e0a7
+class GraftedTree(TreeShape):
+    "A tree shape with up to `lookup` prompt-lookup continuations of `tokens` tokens grafted on (its budget and depth count them)"
+    def __init__(self, shape:TreeShape, lookup:int, tokens:int):
+        self.shape, self.lookup = shape, lookup
+        super().__init__(shape.budget + lookup * tokens, max(shape.max_depth, tokens), shape.grown)
+    def __repr__(self): return f"{self.shape!r} + {self.lookup} lookup branch{'es' if self.lookup > 1 else ''}"
+
 class EagleDrafter(Drafter):
     "Drafts with an `EagleHead` over the target's own last hidden states: chains of K tokens, or trees"
     def __init__(self, head:EagleHead, K:int=4, # proposals per round (chains)
@@ -202,7 +209,7 @@ class EagleDrafter(Drafter):
         self.head, self.K, self.lookup, self.lookup_tokens = head.eval(), K, lookup, lookup_tokens
         self.shape = as_tree_shape(tree)
         if lookup and self.shape is None: raise ValueError("lookup branches are grafted onto token trees: pass tree= as well (e.g. dict(top_k=4, depth=4, budget=16))")
-        self.tree = self.shape if not lookup else TreeShape(self.shape.budget + lookup * lookup_tokens, max(self.shape.max_depth, lookup_tokens), self.shape.grown)
+        self.tree = GraftedTree(self.shape, lookup, lookup_tokens) if lookup else self.shape
 
     def __repr__(self): return f"EagleDrafter(K={self.K}, tree={self.shape!r}" + (f", lookup={self.lookup})" if self.lookup else ")")
 
