@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['CONCEPTS', 'TASK_SNIPPETS', 'ACTIVITIES', 'PAIRS_ASKED', 'EAGLE_RECIPE', 'MINI_EAGLE', 'EAGLE_CANDIDATES',
            'REAL_DRAFTERS', 'rms_norm', 'rope', 'EagleHead', 'final_norm', 'head_for', 'tiny_chat_llama', 'features',
-           'draft_logits', 'second_step_mask', 'head_loss', 'feature_hook', 'GraftedTree', 'EagleDrafter', 'graft',
+           'draft_logits', 'second_step_mask', 'head_loss', 'feature_hook', 'GraftedTree', 'EagleDrafter',
            'training_questions', 'recipe_folder', 'stage', 'pad_rows', 'code_windows', 'target_answers', 'build_corpus',
            'build_features', 'draft_vocabulary', 'agreement', 'train_head', 'setting_name', 'tune_prompts', 'tune',
            'build_head', 'load_head', 'build_eagle', 'eagle_drafter', 'eagle_methods', 'measure_curve', 'plot_curve']
@@ -17,7 +17,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm.auto import tqdm
 from fastcore.basics import patch
 from .drafters import Drafter
-from .trees import Tree, TreeShape, as_tree_shape
+from .trees import Tree, TreeShape, as_tree_shape, graft
 from .lookup import matches
 from .sampling import process_logits
 from .lookup import PromptLookup
@@ -305,25 +305,6 @@ def accepted(self:EagleDrafter, n_tok, accepted):
     "The verify's features (the row's last token, then each proposal) hold the next round's committed entries"
     self.pending = self.norm.last_input
 
-# %% ../nbs/08d_eagle.ipynb #424dd875
-def graft(tree:Tree, seqs, # token sequences to add under the root (e.g. prompt-lookup continuations)
-          limit:int): # sequences that add nodes, at most
-    "`tree` with `seqs` merged in as branches from the root (shared prefixes reuse the tree's nodes)"
-    tokens, parents = tree.tokens.tolist(), tree.parents.tolist()
-    child = {(p, t): i for i, (p, t) in enumerate(zip(parents, tokens))}
-    added = 0
-    for s in seqs:
-        if added == limit: break
-        node, new = -1, False
-        for t in (s.tolist() if isinstance(s, torch.Tensor) else list(s)):
-            if (node, t) not in child:
-                child[node, t] = len(tokens); tokens.append(t); parents.append(node); new = True
-            node = child[node, t]
-        added += new
-    if added == 0: return tree
-    dev = tree.tokens.device
-    return Tree(torch.tensor(tokens, device=dev), torch.tensor(parents, device=dev))
-
 # %% ../nbs/08d_eagle.ipynb #795c211e
 @patch
 @torch.inference_mode()
@@ -333,13 +314,14 @@ def propose_tree(self:EagleDrafter, seq, n_tok):
     if f is None: return Tree(seq.new_zeros(0), seq.new_zeros(0))
     E, slot, feat = int(self.E[0]), {}, {}
     def expand(tree, new):
-        anc, parents = tree.ancestors()[new], tree.parents[new].tolist()
-        for node in new.tolist(): slot[node] = E + len(slot)
-        slots = torch.tensor([slot[n] for n in new.tolist()], device=self.device)
-        W = int(slots.max()) + 1
-        visible = (torch.arange(W, device=self.device) < E).expand(len(new), W).clone()
-        for i in range(len(new)): visible[i, [slot[j] for j in anc[i].nonzero()[:, 0].tolist()]] = True
-        feats = torch.stack([f[0] if p < 0 else feat[p] for p in parents])
+        for node in new.tolist(): slot[node] = E + len(slot)              # nodes are read into slots E, E+1, ... in turn
+        read = torch.tensor(list(slot), device=self.device)               # the nodes read so far (`new` last) and their slots
+        at = torch.tensor(list(slot.values()), device=self.device)
+        slots = at[-len(new):]
+        visible = torch.zeros(len(new), int(slots.max()) + 1, dtype=torch.bool, device=self.device)
+        visible[:, :E] = True                                             # the committed entries, then each node's ancestors and itself
+        visible[:, at] = tree.ancestors()[new][:, read]
+        feats = torch.stack([f[0] if p < 0 else feat[p] for p in tree.parents[new].tolist()])
         out = self.run(self.ids[tree.tokens[new]][None], feats[None], slots[None], (E - 1 + tree.depth[new])[None], visible[None])[0]
         for i, node in enumerate(new.tolist()): feat[node] = out[i]
         self.forwards += 1

@@ -20,7 +20,7 @@ from tokenizers import pre_tokenizers
 import transformers
 from transformers import AutoModelForCausalLM, AutoTokenizer, GenerationConfig, GgufConfig, LlamaConfig
 from .tiny import tiny_tokenizer
-from .zoo import cache_root, check_writable, sha256_file, file_digests, cache_problem
+from .zoo import cache_root, check_writable, sha256_file, file_digests, cache_problem, needs_build, publish
 
 # %% ../nbs/08a_real.ipynb #644a3c78
 REAL_MODELS = {
@@ -252,12 +252,7 @@ def real_folder(name:str, # a name in `REAL_MODELS`
     entry = real_entry(name)
     root = cache_root(cache_dir)
     folder = root / real_key(name)
-    problem = cache_problem(folder) if folder.exists() else 'not converted yet'
-    if problem is None and not force: return folder
-    check_writable(root)
-    if folder.exists():
-        warnings.warn(f"converting {folder} again: {problem if not force else 'force=True'}")
-        shutil.rmtree(folder)
+    if not needs_build(folder, force, verb='converting again'): return folder
     start, work = time.perf_counter(), Path(tempfile.mkdtemp(prefix=f'.{folder.name}.', dir=root))
     try:
         path = get(entry, work, verbose=verbose)
@@ -268,9 +263,7 @@ def real_folder(name:str, # a name in `REAL_MODELS`
                         first_use_s=time.perf_counter() - start, torch=torch.__version__,
                         transformers=transformers.__version__, gguf=importlib.metadata.version('gguf'), python=platform.python_version())
         (work / 'model' / 'manifest.json').write_text(json.dumps(manifest, indent=1))
-        try: os.rename(work / 'model', folder)
-        except OSError:
-            if cache_problem(folder) is not None: raise  # not a concurrent conversion that finished first
+        publish(work / 'model', folder)
     finally: shutil.rmtree(work, ignore_errors=True)
     if verbose: print(f"ready in {time.perf_counter() - start:.0f} s")
     return folder

@@ -6,8 +6,8 @@
 __all__ = ['HELDOUT_DIRS', 'SKIP_DIRS', 'DEFAULT_RECIPE', 'MINI_RECIPE', 'PAIRS', 'stdlib_files', 'read_texts', 'token_stream',
            'lm_config', 'new_model', 'windows', 'lr_at', 'lm_loss', 'train', 'distill_loss', 'init_from',
            'greedy_continuations', 'recipe_key', 'make_pair', 'cache_root', 'check_writable', 'sha256_file',
-           'file_digests', 'cache_problem', 'save_pair', 'build_pair', 'load_hf_model', 'load_saved_pair',
-           'is_hub_name', 'resolve', 'load_pair', 'heldout_prompts', 'heldout_loss', 'measure_pair']
+           'file_digests', 'cache_problem', 'needs_build', 'publish', 'save_pair', 'build_pair', 'load_hf_model',
+           'load_saved_pair', 'is_hub_name', 'resolve', 'load_pair', 'heldout_prompts', 'heldout_loss', 'measure_pair']
 
 # %% ../nbs/08_zoo.ipynb #835299e8
 import os, json, math, time, random, shutil, hashlib, sysconfig, tempfile, warnings, platform
@@ -225,6 +225,23 @@ def cache_problem(folder:Path)->str|None:
         if found[name] != digest: return f'{name} does not match its checksum'
     return None
 
+def needs_build(folder:Path, force:bool=False, # build again even if `folder` holds a valid build
+                verb:str='rebuilding'): # what the warning says happens to a damaged folder
+    "Whether `folder` must be built: False when it holds a valid build; a damaged one is removed first, with a warning"
+    problem = cache_problem(folder) if folder.exists() else None
+    if folder.exists() and problem is None and not force: return False
+    check_writable(folder.parent)
+    if folder.exists():
+        warnings.warn(f"{verb} {folder}: {problem if not force else 'force=True'}")
+        shutil.rmtree(folder)
+    return True
+
+def publish(tmp:Path, folder:Path):
+    "Move the finished build `tmp` into place as `folder` (a concurrent build that got there first is kept)"
+    try: os.rename(tmp, folder)
+    except OSError:
+        if cache_problem(folder) is not None: raise
+
 # %% ../nbs/08_zoo.ipynb #188bf860
 def save_pair(target, draft, tokenizer, folder:Path, recipe:dict|None=None, build_s:float|None=None):
     "Save a pair in HF format under `folder` (`target/`, `draft/`), with a manifest of checksums"
@@ -244,12 +261,7 @@ def build_pair(recipe:dict=DEFAULT_RECIPE, # what to build (see `DEFAULT_RECIPE`
     "The folder of `recipe`'s pair, built (into a temporary folder, then renamed) unless a valid one exists"
     root = cache_root(cache_dir)
     folder = root / recipe_key(recipe)
-    problem = cache_problem(folder) if folder.exists() else 'not built yet'
-    if problem is None and not force: return folder
-    check_writable(root)
-    if folder.exists():
-        if verbose or problem != 'not built yet': warnings.warn(f"rebuilding {folder}: {problem if not force else 'force=True'}")
-        shutil.rmtree(folder)
+    if not needs_build(folder, force): return folder
     if verbose: print(f"Building the '{recipe['name']}' specdec pair (first use only): a tokenizer, a target and a draft "
                       f"trained on this Python's standard library, into {folder}")
     start = time.perf_counter()
@@ -257,10 +269,8 @@ def build_pair(recipe:dict=DEFAULT_RECIPE, # what to build (see `DEFAULT_RECIPE`
     tmp = Path(tempfile.mkdtemp(prefix=f'.{folder.name}.', dir=root))
     try:
         save_pair(target, draft, tokenizer, tmp, recipe, build_s=time.perf_counter() - start)
-        os.rename(tmp, folder)
-    except OSError:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if cache_problem(folder) is not None: raise  # not a concurrent build that finished first
+        publish(tmp, folder)
+    finally: shutil.rmtree(tmp, ignore_errors=True)
     if verbose: print(f"built in {time.perf_counter() - start:.0f} s (torch threads: {torch.get_num_threads()})")
     return folder
 
