@@ -7,7 +7,7 @@ too (BLOOM's ALiBi, Mamba's recurrent state). Prints one line per check and 'N p
 import sys, time, warnings
 import torch, transformers
 from specdec import __version__
-from specdec.tiny import tiny_model, tiny_tokenizer, noisy_copy
+from specdec.testing import tiny_model, tiny_tokenizer, noisy_copy
 from specdec.generator import SpeculativeGenerator
 
 warnings.filterwarnings('ignore'); transformers.logging.set_verbosity_error(); torch.set_num_threads(1)

@@ -6,13 +6,12 @@
 __all__ = ['RESULTS', 'exactness_methods', 'exactness_check']
 
 # %% ../nbs/08c_real_exactness.ipynb #616fc009
-import json
 from pathlib import Path
 import torch
 from .generator import SpeculativeGenerator
 from .drafters import truncated_copy
 from .lookup import PromptLookup
-from .measure import TargetGenerate, HFPromptLookup, Specdec, run_tasks, summarize_tasks, divergences, provenance, format_rows
+from .harness import TargetGenerate, HFPromptLookup, Specdec, run_tasks, summarize_tasks, divergences, provenance
 
 # %% ../nbs/08c_real_exactness.ipynb #073dd30d
 RESULTS = Path(__file__).resolve().parents[1] / 'results' if '__file__' in globals() else Path('../results').resolve()
@@ -26,7 +25,7 @@ def exactness_methods(target, tokenizer, max_len:int=1024, draft_layers:int=6):
 
 def exactness_check(target, tokenizer, prompts:dict, # {task: [str, ...]}
                     max_new_tokens:int=128, **kw): # passed to `exactness_methods`
-    "Every method on every prompt, greedy, EOS ignored: summary rows and the divergences from `target.generate`"
+    "Every method on every prompt, greedy, EOS ignored: summary rows and the divergences from `target.generate`, with their provenance"
     methods = exactness_methods(target, tokenizer, **kw)
     records = run_tasks(methods, prompts, tokenizer, max_new_tokens, eos=None, device=target.device, warmup=False, progress=False)
     return dict(provenance=provenance(), dtype=str(target.dtype), max_new_tokens=max_new_tokens,

@@ -9,9 +9,10 @@ __all__ = ['COLOURS', 'MEANING', 'token_provenance', 'trace_generate', 'pieces',
 # %% ../nbs/09d_explorer.ipynb #f792bcdb
 import html, io
 import torch
-import matplotlib.pyplot as plt
 from .generator import SpeculativeGenerator
-from .bench import ForwardTrace, alpha_mle, expected_tokens_per_round, measure_costs, round_cost
+from .harness import ForwardTrace
+from .sweep import alpha_mle, expected_tokens_per_round, measure_costs, round_cost
+from .store import import_optional
 
 # %% ../nbs/09d_explorer.ipynb #d045de78
 def token_provenance(new_tokens, # list of the generated token ids
@@ -61,6 +62,7 @@ def provenance_html(tokenizer, prompt_ids, new_tokens, prov):
 # %% ../nbs/09d_explorer.ipynb #37307e9b
 def plot_run_hist(hist, alpha):
     "This run's accepted lengths against the i.i.d. model's prediction"
+    plt = import_optional('matplotlib.pyplot', 'plot_run_hist')
     K, total = len(hist) - 1, max(sum(hist), 1)
     model = [alpha ** n * (1 - alpha) for n in range(K)] + [alpha ** K]
     fig, ax = plt.subplots(figsize=(4, 2.8))
@@ -72,6 +74,7 @@ def plot_run_hist(hist, alpha):
 
 def plot_k_model(alpha, K, tokens_per_round, costs=None, k_max:int=12):
     "E(α, K) over K, or the ideal speedup when `costs` are given, with this run marked"
+    plt = import_optional('matplotlib.pyplot', 'plot_k_model')
     Ks = [k for k in range(1, k_max + 1) if costs is None or k + 1 in costs['t_verify']]
     fig, ax = plt.subplots(figsize=(4, 2.8))
     if costs is None:
@@ -89,12 +92,12 @@ def plot_k_model(alpha, K, tokens_per_round, costs=None, k_max:int=12):
 # %% ../nbs/09d_explorer.ipynb #bebc76eb
 def explore(sg:SpeculativeGenerator, prompt:str, K:int=4, max_new_tokens:int=60, draft_cache:str='persistent',
             temperature:float=0.0, seed:int=0, # seed of the sampling generator
-            costs=None): # from `bench.measure_costs`, for the ideal-speedup plot
+            costs=None): # from `sweep.measure_costs`, for the ideal-speedup plot
     "Generate once; returns (HTML of the coloured text, stats, [figures])"
     if not isinstance(prompt, str): raise TypeError(f"prompt must be a str, got {type(prompt).__name__}")
     ids = sg.tokenizer(prompt, return_tensors='pt')['input_ids'].to(sg.device)
     g = torch.Generator(sg.device).manual_seed(seed) if temperature > 0 else None
-    new, proposals = trace_generate(sg, ids, max_new_tokens, K=K, draft_cache=draft_cache, temperature=temperature, generator=g)
+    new, proposals = trace_generate(sg, ids, max_new_tokens, K=K, draft_cache=draft_cache, temperature=temperature, do_sample=temperature > 0, generator=g)
     prov, st = token_provenance(new, proposals), sg.get_stats()
     alpha = alpha_mle(st['accepted_hist'])
     stats = dict(K=K, draft_cache=draft_cache, temperature=temperature, new_tokens=st['new_tokens'], rounds=st['rounds'],
@@ -108,6 +111,7 @@ def explore(sg:SpeculativeGenerator, prompt:str, K:int=4, max_new_tokens:int=60,
 # %% ../nbs/09d_explorer.ipynb #b002ce6b
 def fig_png(fig):
     "PNG bytes of `fig` (closed afterwards)"
+    plt = import_optional('matplotlib.pyplot', 'fig_png')
     buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=90); plt.close(fig)
     return buf.getvalue()
 
@@ -123,7 +127,7 @@ def stats_html(s):
 def explorer_widget(sg:SpeculativeGenerator, prompt:str='def ', K:int=4, max_new_tokens:int=60, draft_cache:str='persistent',
                     temperature:float=0.0, seed:int=0, costs=None, k_max:int=12):
     "An ipywidgets panel that re-runs `explore` whenever a control changes"
-    import ipywidgets as W
+    W = import_optional('ipywidgets', 'explorer_widget')
     k = W.IntSlider(value=K, min=1, max=k_max, description='K')
     n = W.IntSlider(value=max_new_tokens, min=1, max=400, description='new tokens', continuous_update=False)
     temp = W.FloatSlider(value=temperature, min=0, max=1.5, step=0.05, description='temperature', continuous_update=False)

@@ -8,7 +8,7 @@ __all__ = ['matches', 'lookup', 'PromptLookup']
 # %% ../nbs/07a_lookup.ipynb #a692fe18
 import torch
 from fastcore.basics import patch
-from .drafters import Drafter
+from .drafters import Drafter, Proposal
 from .trees import TreeShape, trie
 
 # %% ../nbs/07a_lookup.ipynb #ef7162e1
@@ -31,18 +31,23 @@ def lookup(tokens, # 1-D committed tokens of one row
 # %% ../nbs/07a_lookup.ipynb #4b896868
 class PromptLookup(Drafter):
     "Propose the continuation of the latest earlier occurrence of the text's last n-gram (no model)"
-    def __init__(self, num_tokens:int=10, # tokens proposed at most per round (HF's `prompt_lookup_num_tokens`)
+    def __init__(self, K:int|None=None, # tokens proposed at most per round (HF's `prompt_lookup_num_tokens`; default 10)
                  max_ngram:int=3, # longest n-gram matched (HF's `max_matching_ngram_size`)
                  min_ngram:int=1, # shortest n-gram matched
-                 branches:int|None=None): # > 1: propose up to this many matches' continuations as one token tree
-        for name, v, low in (('num_tokens', num_tokens, 1), ('max_ngram', max_ngram, 1), ('min_ngram', min_ngram, 1), ('branches', 1 if branches is None else branches, 1)):
+                 branches:int|None=None, # > 1: propose up to this many matches' continuations as one token tree
+                 num_tokens:int|None=None): # the old name of `K`, still accepted
+        if num_tokens is not None:
+            if K is not None: raise ValueError(f"give K or its old name num_tokens, not both (got K={K!r}, num_tokens={num_tokens!r})")
+            K = num_tokens
+        K = 10 if K is None else K
+        for name, v, low in (('K', K, 1), ('max_ngram', max_ngram, 1), ('min_ngram', min_ngram, 1), ('branches', 1 if branches is None else branches, 1)):
             if isinstance(v, bool) or not isinstance(v, int) or v < low: raise ValueError(f"{name} must be an int >= {low}, got {v!r}")
         if min_ngram > max_ngram: raise ValueError(f"min_ngram ({min_ngram}) must be <= max_ngram ({max_ngram})")
-        self.K, self.max_ngram, self.min_ngram, self.branches = num_tokens, max_ngram, min_ngram, branches or 1
-        self.tree = TreeShape(budget=self.branches * num_tokens, max_depth=num_tokens) if self.branches > 1 else None
+        self.K, self.max_ngram, self.min_ngram, self.branches = K, max_ngram, min_ngram, branches or 1
+        self.tree = TreeShape(budget=self.branches * K, max_depth=K) if self.branches > 1 else None
 
     def __repr__(self):
-        return f"PromptLookup(num_tokens={self.K}, max_ngram={self.max_ngram}, min_ngram={self.min_ngram}" + (f", branches={self.branches})" if self.tree else ")")
+        return f"PromptLookup(K={self.K}, max_ngram={self.max_ngram}, min_ngram={self.min_ngram}" + (f", branches={self.branches})" if self.tree else ")")
 
     def bind(self, sg):
         self.vocab, self.fixed = sg.vocab, getattr(sg, 'fixed_shapes', False)
@@ -57,9 +62,9 @@ class PromptLookup(Drafter):
         tokens = torch.zeros(len(found), K if self.fixed else int(n.max()), dtype=torch.long)
         for i, f in enumerate(found): tokens[i, :len(f)] = f
         tokens = tokens.to(seq.device)
-        if not self.sampled: return tokens, n, None
+        if not self.sampled: return Proposal(tokens, n)
         real = torch.arange(tokens.shape[1], device=seq.device) < n[:, None]       # padding slots get no mass
-        return tokens, n, torch.nn.functional.one_hot(tokens, self.vocab).float() * real[..., None]
+        return Proposal(tokens, n, torch.nn.functional.one_hot(tokens, self.vocab).float() * real[..., None])
 
 # %% ../nbs/07a_lookup.ipynb #2a363bb3
 @patch

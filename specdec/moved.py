@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['forward']
 
-# %% ../nbs/13_moved.ipynb #2e053ab0
+# %% ../nbs/13_moved.ipynb #94811e2a
 import importlib
 
-# %% ../nbs/13_moved.ipynb #7091a33b
+# %% ../nbs/13_moved.ipynb #c5f8322e
 def forward(old:str, # the old module's `__name__`
             homes:dict, # name -> the module that now holds it ('specdec.x'), or a sentence saying where it went
            ):
