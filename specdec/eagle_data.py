@@ -8,8 +8,8 @@ __all__ = ['DATA', 'SPEC_BENCH', 'DOC_QUESTIONS', 'MODULE_QUESTIONS', 'QUOTE_QUE
            'spec_bench_questions', 'eagle_heldout_questions', 'excluded_texts', 'Exclusion', 'Prompt', 'prompt_key',
            'excerpt', 'rng_for', 'doc_prompt', 'pydoc_topics', 'module_name', 'parses', 'documented', 'doc_prompts',
            'strip_docstring', 'code_prompts', 'seed_prompts', 'parse_question', 'follow_up', 'Answer', 'answer_batch',
-           'read_index', 'repair_shard', 'Corpus', 'Plan', 'weights_sha256', 'specdec_commit', 'write_manifest',
-           'check_settings', 'build_corpus', 'corpus_summary', 'parse_until', 'main']
+           'read_index', 'repair_shard', 'Corpus', 'Plan', 'weights_sha256', 'write_manifest', 'check_settings',
+           'build_corpus', 'corpus_summary', 'parse_until', 'main']
 
 # %% ../nbs/08f_eagle_data.ipynb #37b293c3
 import argparse, ast, hashlib, json, os, random, re, subprocess, sys, sysconfig, textwrap, time
@@ -19,8 +19,8 @@ import numpy as np, torch
 from fastcore.basics import patch
 from tqdm import tqdm
 import specdec
-from .tasks import CHAT_QUESTIONS, chat_prompt
-from .zoo import stdlib_files, sha256_file
+from .corpus import CHAT_QUESTIONS, chat_prompt, stdlib_files
+from .store import sha256_file, git_commit
 from .eagle_train import EAGLE_RECIPE, training_questions
 
 # %% ../nbs/08f_eagle_data.ipynb #0e148584
@@ -407,11 +407,6 @@ def weights_sha256(model)->str:
     for k, v in model.state_dict().items(): h.update(k.encode()); h.update(v.detach().float().contiguous().numpy().tobytes())
     return h.hexdigest()
 
-def specdec_commit()->str|None:
-    "The git commit of the specdec checkout this module runs from (None outside a git checkout)"
-    try: return subprocess.run(['git', 'rev-parse', 'HEAD'], cwd=Path(specdec.__file__).parent, capture_output=True, text=True, timeout=10).stdout.strip() or None
-    except Exception: return None
-
 # %% ../nbs/08f_eagle_data.ipynb #0948eee3
 def write_manifest(corpus:Corpus, settings:dict, extra:dict=None):
     "Rewrite the corpus manifest (atomically): the settings that made it, and per-kind counts"
@@ -420,7 +415,7 @@ def write_manifest(corpus:Corpus, settings:dict, extra:dict=None):
         c = counts.setdefault(r['kind'], dict(prompts=0, prompt_tokens=0, answer_tokens=0, stopped=0))
         c['prompts'] += 1; c['prompt_tokens'] += r['np']; c['answer_tokens'] += r['na']; c['stopped'] += r['stop']
     m = dict(format='specdec eagle corpus v1: shard-NNNN.bin (uint16 little-endian token ids, prompt then answer) + shard-NNNN.jsonl (key, kind, src, o, np, na, stop)',
-             settings=settings, specdec=dict(version=specdec.__version__, commit=specdec_commit()), counts=counts,
+             settings=settings, specdec=dict(version=specdec.__version__, commit=git_commit()), counts=counts,
              records=len(corpus), answer_tokens=sum(c['answer_tokens'] for c in counts.values()),
              shards=sorted({r['shard'] for r in corpus.records}), updated=time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime()), **(extra or {}))
     tmp = corpus.folder / 'manifest.json.tmp'
@@ -506,7 +501,7 @@ def main(argv=None):
     a = ap.parse_args(argv)
     until = parse_until(a.until)
     if a.minutes is None and until is None and a.max_prompts is None: raise ValueError('give --minutes, --until or --max-prompts: a run needs an end')
-    from specdec.real import load_model
+    from specdec.models import load_model
     target, tok = load_model(a.model, dtype=getattr(torch, a.dtype))
     c = build_corpus(target, tok, a.out, a.minutes, until, a.max_prompts, a.batch, a.max_new_tokens, a.seed, a.model, a.method)
     print(c)

@@ -6,17 +6,17 @@
 __all__ = ['MANTISSA', 'OLD_KEYS', 'TASK_COLS', 'ForwardTrace', 'hf_kwargs', 'TargetGenerate', 'HFPromptLookup',
            'assisted_config', 'assisted_rounds', 'HFAssisted', 'Specdec', 'sync', 'time_run', 'run_tasks', 'paired',
            'summarize_tasks', 'fmt', 'format_rows', 'format_table', 'ulp', 'first_divergence', 'divergences',
-           'git_commit', 'provenance', 'save_results', 'load_results', 'lookup_methods', 'draft_methods',
-           'task_benchmark', 'samples', 'plot_speedups']
+           'save_results', 'load_results', 'lookup_methods', 'draft_methods', 'task_benchmark', 'samples',
+           'plot_speedups']
 
 # %% ../nbs/09_harness.ipynb #5382cfca
-import contextlib, datetime, json, os, platform, statistics, subprocess, time
+import contextlib, json, os, statistics, time
 from pathlib import Path
-import torch, transformers
+import torch
 from tqdm.auto import tqdm
 from .generator import SpeculativeGenerator, target_greedy
 from .lookup import PromptLookup
-from .store import import_optional
+from .store import import_optional, git_commit, provenance
 
 # %% ../nbs/09_harness.ipynb #42778f98
 class ForwardTrace:
@@ -257,23 +257,6 @@ def divergences(target, tokenizer, records, prompts:dict, baseline:str='target')
         if d is None: d = dict(position=min(len(base), len(r['output'])), margin=None, margin_ulps=None)  # one output is a prefix of the other
         out.append(dict(task=r['task'], prompt=r['prompt'], method=r['method']) | d)
     return out
-
-# %% ../nbs/09_harness.ipynb #a82b100c
-def git_commit(folder='.'):
-    "The commit checked out in `folder` (with '+changes' when the tree is dirty), or None outside a git checkout"
-    try:
-        run = lambda *a: subprocess.run(['git', '-C', str(folder), *a], capture_output=True, text=True, timeout=10)
-        head = run('rev-parse', '--short', 'HEAD')
-        if head.returncode: return None
-        return head.stdout.strip() + ('+changes' if run('status', '--porcelain', '--untracked-files=no').stdout.strip() else '')
-    except (OSError, subprocess.SubprocessError): return None
-
-def provenance()->dict:
-    "Machine, versions, commit and date of a measurement"
-    return dict(date=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds'), machine=platform.machine(),
-                processor=platform.processor() or None, cpus=os.cpu_count(), torch_threads=torch.get_num_threads(),
-                python=platform.python_version(), torch=torch.__version__, transformers=transformers.__version__,
-                commit=git_commit(Path(__file__).parent if '__file__' in globals() else '.'))
 
 # %% ../nbs/09_harness.ipynb #98cd3220
 OLD_KEYS = dict(tau='tokens_per_round', avg_tokens_per_round='tokens_per_round')

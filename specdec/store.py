@@ -4,10 +4,11 @@
 
 # %% auto #0
 __all__ = ['PIP_NAMES', 'cache_root', 'check_writable', 'folder_key', 'sha256_file', 'file_digests', 'write_manifest',
-           'read_manifest', 'cache_problem', 'needs_build', 'publish', 'staging', 'atomic_save', 'import_optional']
+           'read_manifest', 'cache_problem', 'needs_build', 'publish', 'staging', 'atomic_save', 'git_commit',
+           'provenance', 'import_optional']
 
 # %% ../nbs/02a_store.ipynb #4c5f826b
-import os, json, shutil, hashlib, tempfile, warnings, platform, importlib, importlib.metadata
+import os, json, shutil, hashlib, tempfile, warnings, platform, subprocess, datetime, importlib, importlib.metadata
 from contextlib import contextmanager
 from pathlib import Path
 import torch
@@ -104,6 +105,23 @@ def atomic_save(obj, path): # `torch.save`-able, and where it goes
     torch.save(obj, tmp)
     os.replace(tmp, path)
     return path
+
+# %% ../nbs/02a_store.ipynb #b8209a3f
+def git_commit(folder=Path(__file__).parent if '__file__' in globals() else '.'):
+    "The commit checked out in `folder` (with '+changes' when the tree is dirty), or None outside a git checkout"
+    try:
+        run = lambda *a: subprocess.run(['git', '-C', str(folder), *a], capture_output=True, text=True, timeout=10)
+        head = run('rev-parse', '--short', 'HEAD')
+        if head.returncode: return None
+        return head.stdout.strip() + ('+changes' if run('status', '--porcelain', '--untracked-files=no').stdout.strip() else '')
+    except (OSError, subprocess.SubprocessError): return None
+
+def provenance()->dict:
+    "Machine, versions, commit and date of a measurement"
+    return dict(date=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds'), machine=platform.machine(),
+                processor=platform.processor() or None, cpus=os.cpu_count(), torch_threads=torch.get_num_threads(),
+                python=platform.python_version(), torch=torch.__version__, transformers=importlib.metadata.version('transformers'),
+                commit=git_commit())
 
 # %% ../nbs/02a_store.ipynb #34b3dd47
 PIP_NAMES = {'gguf': 'gguf>=0.16,<1', 'matplotlib': 'matplotlib', 'ipywidgets': 'ipywidgets'}  # as settings.ini pins them
