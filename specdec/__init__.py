@@ -9,7 +9,8 @@ from .lookup import PromptLookup
 # the model builders (GGUF conversion, toy-pair and EAGLE training) nor plotting or widgets.
 _LAZY = {'load_model': 'specdec.models', 'load_pair': 'specdec.models', 'EagleDrafter': 'specdec.eagle',
          'StaticTree': 'specdec.trees', 'DynamicTree': 'specdec.trees', 'TheoryK': 'specdec.schedule',
-         'SpeculativeOutput': 'specdec.generator', 'truncated_copy': 'specdec.drafters'}
+         'SpeculativeOutput': 'specdec.generator', 'truncated_copy': 'specdec.drafters',
+         'SuffixLookup': 'specdec.suffix', 'SuffixTrie': 'specdec.suffix'}
 
 __all__ = ['SpeculativeGenerator', 'Drafter', 'DraftModel', 'PromptLookup', *_LAZY]
 
