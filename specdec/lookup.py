@@ -8,7 +8,7 @@ __all__ = ['matches', 'lookup', 'PromptLookup']
 # %% ../nbs/07a_lookup.ipynb #a692fe18
 import torch
 from fastcore.basics import patch
-from .drafters import Drafter, Proposal
+from .drafters import Drafter, chains
 from .trees import TreeShape, trie
 
 # %% ../nbs/07a_lookup.ipynb #ef7162e1
@@ -58,13 +58,7 @@ class PromptLookup(Drafter):
     @torch.inference_mode()
     def propose(self, seq, n_tok, K:int):
         found = [lookup(row[:n], K, self.max_ngram, self.min_ngram) for row, n in zip(seq.cpu(), n_tok.tolist())]
-        n = torch.tensor([len(f) for f in found], device=seq.device)
-        tokens = torch.zeros(len(found), K if self.fixed else int(n.max()), dtype=torch.long)
-        for i, f in enumerate(found): tokens[i, :len(f)] = f
-        tokens = tokens.to(seq.device)
-        if not self.sampled: return Proposal(tokens, n)
-        real = torch.arange(tokens.shape[1], device=seq.device) < n[:, None]       # padding slots get no mass
-        return Proposal(tokens, n, torch.nn.functional.one_hot(tokens, self.vocab).float() * real[..., None])
+        return chains(found, K, self.fixed, self.vocab if self.sampled else None, seq.device)
 
 # %% ../nbs/07a_lookup.ipynb #2a363bb3
 @patch

@@ -10,7 +10,7 @@ import heapq, math, torch
 from collections import deque
 from dataclasses import dataclass
 from fastcore.basics import patch
-from .drafters import Drafter, Proposal
+from .drafters import Drafter, chains
 from .trees import Tree, TreeShape
 
 # %% ../nbs/07d_suffix.ipynb #4d400cbc
@@ -193,7 +193,8 @@ def catch_up(self:SuffixLookup, seq, n_tok):
     for r, row, n in zip(self.rows, seq, n_tok.tolist()):
         if r.done or n <= len(r.tokens): continue
         new = row[len(r.tokens):n].tolist()
-        r.active, r.held, r.tokens = r.trie.extend(r.active, new), self.store.follow(r.held, new), r.tokens + new
+        r.active, r.held = r.trie.extend(r.active, new), self.store.follow(r.held, new)
+        r.tokens.extend(new)
 
 # %% ../nbs/07d_suffix.ipynb #f7b53074
 @patch
@@ -216,13 +217,7 @@ def propose(self:SuffixLookup, seq, n_tok, K:int):
     self.catch_up(seq, n_tok)
     found = [[] if r.done else self.speculate_row(r, K).tokens for r in self.rows[:len(n_tok)]]
     if self.sampled: found = [f[:next((i for i, t in enumerate(f) if t >= self.vocab), len(f))] for f in found]  # ids sampling never draws
-    n = torch.tensor([len(f) for f in found], device=seq.device)
-    tokens = torch.zeros(len(found), K if self.fixed else int(n.max()), dtype=torch.long)
-    for i, f in enumerate(found): tokens[i, :len(f)] = torch.tensor(f, dtype=torch.long)
-    tokens = tokens.to(seq.device)
-    if not self.sampled: return Proposal(tokens, n)
-    real = torch.arange(tokens.shape[1], device=seq.device) < n[:, None]       # padding slots get no mass
-    return Proposal(tokens, n, torch.nn.functional.one_hot(tokens, self.vocab).float() * real[..., None])
+    return chains(found, K, self.fixed, self.vocab if self.sampled else None, seq.device)
 
 @patch
 @torch.inference_mode()
