@@ -9,7 +9,7 @@ __all__ = ['Decoder', 'check_tree_settings', 'right_pad', 'Rows', 'new_stats', '
 import torch
 from fastcore.basics import patch
 from .cache import forward
-from .verify import verify_greedy, verify_sampled, verify_tree_greedy
+from .verify import verify_greedy, verify_sampled, verify_tree_greedy, verify_tree_sampled
 from .sampling import as_sampling
 from .drafters import as_proposal
 from .schedule import FixedK
@@ -97,21 +97,21 @@ def round_K(self:Decoder, schedule, rows)->int:
 
 # %% ../nbs/04a_decode.ipynb #efbb0ad8
 def check_tree_settings(drafter, K=None, # the K asked for (None: none)
-                        sampling:bool=False, # whether sampling is asked for
                         rows:int=1): # prompts in the call
-    "Raise unless a tree drafter can decode with these settings: no K, greedy, one row"
+    "Raise unless a tree drafter can decode with these settings: no K, one row"
     name, tree = type(drafter).__name__, drafter.tree
     if K is not None: raise ValueError(f"K sets the length of a chain, but this {name} drafts token trees ({tree!r}), whose shape sets their nodes: leave K out")
-    if sampling: raise ValueError(f"this {name} drafts token trees, which specdec verifies greedily only: sampling (do_sample=True, temperature > 0) with trees is not supported; decode greedily, or sample with a chain drafter")
     if rows > 1: raise ValueError(f"token trees decode one row at a time, got a batch of {rows} prompts: decode them one by one, or use a chain drafter")
 
 # %% ../nbs/04a_decode.ipynb #252a6b1e
 @patch
-def tree_round(self:Decoder, rows:'Rows', eos=None): # eos: LongTensor of ids that end the row, or None
-    "One round of the row: draft a tree, verify all of it in one target forward, keep the agreed path, commit it"
+def tree_round(self:Decoder, rows:'Rows', sampling=None, # None (greedy) or a `Sampling`
+               eos=None): # LongTensor of ids that end the row, or None
+    "One round of the row: draft a tree, verify all of it in one target forward, keep the accepted path, commit it"
     tree = self.drafter.propose_tree(rows.seq, rows.n_tok)                           # 1. draft: a tree of N nodes after the row
     logits = self.tree_step(self.target, self.target_cache, rows.last()[0, 0], tree) # 2. verify: root + N nodes in one forward, [N+1, V]
-    path, nxt = verify_tree_greedy(logits, tree)                                      #    the longest agreed path, the target's next token
+    if sampling is None: path, nxt = verify_tree_greedy(logits, tree)                #    the longest agreed path, the target's next token
+    else: path, nxt = verify_tree_sampled(sampling.probs(logits[..., :self.vocab]), tree, sampling.generator)  # or a sampled one
     compact(self.target_cache, rows.n_tok[0], path)                                   # 3. roll back: the target keeps last + the path
     self.drafter.accepted_path(rows.n_tok, path)                                      #    and the drafter what it read of it
     rows.commit(tree.tokens[path][None], rows.n_tok.new_tensor([len(tree)]), path.new_tensor([len(path)]), nxt[None], eos)  # 4. commit
@@ -121,10 +121,12 @@ def tree_round(self:Decoder, rows:'Rows', eos=None): # eos: LongTensor of ids th
 def tree_decode(self:Decoder, prompts, # one 1-D LongTensor: the row
                 max_new_tokens:int, eos=None, # LongTensor of ids that end the row, or None
                 streamer=None, # gets the committed tokens after each round (`put`), then `end()`
+                sampling=None, # None: greedy; else a `Sampling` (or the dict of its fields)
                 **draft_opts): # passed to the drafter's `start`
     "Decode one row in rounds of token trees; returns its prompt + new tokens, and its stats"
+    sampling = as_sampling(sampling)
     rows = Rows(prompts, max_new_tokens, self.max_len, self.drafter.tree.max_depth, self.device)
-    return self.decode(rows, lambda: self.tree_round(rows, eos), streamer, None, **draft_opts)
+    return self.decode(rows, lambda: self.tree_round(rows, sampling, eos), streamer, sampling, **draft_opts)
 
 # %% ../nbs/04a_decode.ipynb #2079e854
 def right_pad(rows, device):

@@ -148,7 +148,7 @@ class SpeculativeGenerator(Decoder):
             whose = 'the given generation_config' if generation_config is not None else f"{target_model.config.model_type}'s own generation_config"
             raise ValueError(f"{e} ({whose}, the default of every call: pass generation_config= without it)") from None
         tree = getattr(drafter, 'tree', None)
-        if tree is not None: check_tree_settings(drafter, K, sampling=sampling_settings(self.generation_config) is not None)
+        if tree is not None: check_tree_settings(drafter, K)
         schedule = copy.copy(as_schedule(K, drafter.K))
         if self.compile_options is not None and not isinstance(schedule, FixedK):
             raise ValueError(f"compile needs a fixed K (each K is its own compiled verify), got K={K!r}")
@@ -166,12 +166,14 @@ class SpeculativeGenerator(Decoder):
         self.rotary_limit = min((n for n, learnt in limits if not learnt and n is not None), default=None)
 
     def compile_steps(self):
-        "Compile the verify (and a draft model's step) for the caches as they are now; a tree drafter's verify only"
+        "Compile the verify (and a draft model's step) for the caches as they are now (grown ones reuse the graphs); a tree drafter's verify only"
         if getattr(self.drafter, 'tree', None) is not None:
             self.compiled = CompiledTreeVerify(self.target, self.target_cache, self.drafter.tree.budget, **self.compile_options)
             self.tree_step = self.compiled.tree_step; return
         model = self.drafter.model if isinstance(self.drafter, DraftModel) else None
-        self.compiled = CompiledSteps(self.target, self.target_cache, model, getattr(self.drafter, 'cache', None), **self.compile_options)
+        caches = (self.target_cache, getattr(self.drafter, 'cache', None))
+        if isinstance(self.compiled, CompiledSteps): self.compiled.bind(*caches)  # grown caches: the same graphs serve them
+        else: self.compiled = CompiledSteps(self.target, caches[0], model, caches[1], **self.compile_options)
         self.target_step = self.compiled.target_step
         if model is not None: self.drafter.step = self.compiled.draft_step
 
@@ -235,7 +237,7 @@ def check_prompt(self:SpeculativeGenerator, rows, max_new_tokens, K): # K: the m
 @patch
 def reserve(self:SpeculativeGenerator, rows:int, # batch rows a call needs
             slots:int): # slots per row it needs: prompt + new tokens + K + 1
-    "Grow the caches, once, when they are smaller than a call needs (compiled steps are rebuilt for the new caches)"
+    "Grow the caches, once, when they are smaller than a call needs (compiled steps move to the new caches)"
     if rows <= self.max_batch_size and slots <= self.max_len: return
     self.max_batch_size, self.max_len = max(rows, self.max_batch_size), max(slots, self.max_len)
     self.target_cache.grow(self.max_len, self.max_batch_size)
@@ -358,7 +360,7 @@ def generate(self:SpeculativeGenerator, prompt=None, # token ids [B, L], a token
     gc, sampling = self.call_settings(generation_config, generator, do_sample=do_sample, temperature=temperature, top_k=top_k, top_p=top_p,
                                       eos_token_id=eos_token_id, pad_token_id=pad_token_id, return_dict_in_generate=return_dict_in_generate, **kwargs)
     rows, is_text = self.prompt_rows(prompt, attention_mask)
-    if tree is not None: check_tree_settings(self.drafter, sampling=sampling is not None, rows=len(rows))
+    if tree is not None: check_tree_settings(self.drafter, rows=len(rows))
     ids, mask = (None, None) if is_text else ids_and_mask(prompt, attention_mask)
     if streamer is not None:
         if not callable(getattr(streamer, 'put', None)) or not callable(getattr(streamer, 'end', None)): raise TypeError(f"streamer must have put() and end() (a transformers BaseStreamer), got {type(streamer).__name__}")
@@ -375,7 +377,7 @@ def generate(self:SpeculativeGenerator, prompt=None, # token ids [B, L], a token
     start = time.perf_counter()
     eos = None if eos is None else torch.tensor(eos, device=self.device)
     if tree is None: out, stats = self.speculative_decode(rows, n_new, eos, sampling, schedule, streamer, **opts)
-    else: out, stats = self.tree_decode(rows, n_new, eos, streamer, **opts)
+    else: out, stats = self.tree_decode(rows, n_new, eos, streamer, sampling, **opts)
     if self.device.type == 'cuda': torch.cuda.synchronize()
     self._record(stats, schedule if tree is None else tree, time.perf_counter() - start)
     if is_text and not gc.return_dict_in_generate:
