@@ -4,10 +4,11 @@
 
 # %% auto #0
 __all__ = ['SPECULATORS_LOADS', 'rms_norm', 'rope', 'RMSNorm', 'linear', 'EagleLayer', 'EagleHead', 'final_norm', 'eagle3_layers',
-           'head_for', 'tap', 'features', 'GraftedTree', 'EagleDrafter', 'speculators_config', 'expected_shapes']
+           'head_for', 'tap', 'features', 'GraftedTree', 'EagleDrafter', 'lookup_run', 'with_runs',
+           'speculators_config', 'expected_shapes']
 
 # %% ../nbs/08d_eagle.ipynb #1bba39ad
-import copy, json
+import copy, itertools, json
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import patch
@@ -183,19 +184,22 @@ class GraftedTree(TreeShape):
 
 class EagleDrafter(Drafter):
     "Drafts with an `EagleHead` over the target's own hidden states: chains of K tokens, or trees"
-    def __init__(self, head:EagleHead, K:int=4, # proposals per round (chains)
+    def __init__(self, head:EagleHead, K:int=4, # proposals per round the head drafts (chains)
                  tree=None, # None: chains; a tree shape (`DynamicTree`, `StaticTree`, (4, 2, 2, 1), dict(top_k=, depth=, budget=))
-                 lookup:int=0, # trees only: also graft up to this many prompt-lookup continuations onto each tree
+                 lookup:int=0, # trees: graft up to this many prompt-lookup continuations onto each tree; chains (any n > 0):
+                               # a row whose text continues the head's first proposal elsewhere proposes that run instead
                  lookup_tokens:int=10): # tokens per prompt-lookup continuation
         if not isinstance(head, EagleHead): raise TypeError(f"head must be an EagleHead, got {type(head).__name__}")
         for name, v, low in (('K', K, 1), ('lookup', lookup, 0), ('lookup_tokens', lookup_tokens, 1)):
             if isinstance(v, bool) or not isinstance(v, int) or v < low: raise ValueError(f"{name} must be an int >= {low}, got {v!r}")
-        self.head, self.K, self.lookup, self.lookup_tokens = head.eval(), K, lookup, lookup_tokens
+        self.head, self.head_K, self.lookup, self.lookup_tokens = head.eval(), K, lookup, lookup_tokens
         self.shape = as_tree_shape(tree)
-        if lookup and self.shape is None: raise ValueError("lookup branches are grafted onto token trees: pass tree= as well (e.g. dict(top_k=4, depth=4, budget=16))")
-        self.tree = GraftedTree(self.shape, lookup, lookup_tokens) if lookup else self.shape
+        self.tree = GraftedTree(self.shape, lookup, lookup_tokens) if lookup and self.shape is not None else self.shape
+        self.K = max(K, lookup_tokens) if lookup and self.shape is None else K   # a round's widest chain: the generator's K
 
-    def __repr__(self): return f"EagleDrafter(K={self.K}, tree={self.shape!r}" + (f", lookup={self.lookup})" if self.lookup else ")")
+    def __repr__(self):
+        if self.shape is None: return f"EagleDrafter(K={self.head_K}" + (f", lookup={self.lookup}, lookup_tokens={self.lookup_tokens})" if self.lookup else ")")
+        return f"EagleDrafter(tree={self.shape!r}" + (f", lookup={self.lookup})" if self.lookup else ")")
 
     def bind(self, sg):
         t, c = sg.target, self.head.config
@@ -288,24 +292,58 @@ def pick_tokens(self:EagleDrafter, lg): # [B, V'] draft-vocabulary logits
 @patch
 @torch.inference_mode()
 def propose(self:EagleDrafter, seq, n_tok, K:int):
-    "K proposals per row: read the committed entries, then K-1 steps over the head's own outputs"
+    "Up to K proposals per row: read the committed entries, then steps over the head's own outputs (or a lookup run)"
     B = len(n_tok)
     f = self.catch_up(seq, n_tok) if K > 0 else None
     if f is None: return Proposal(seq.new_zeros(B, 0), torch.zeros_like(n_tok))   # nothing read yet (a 1-token prompt): a plain step
-    tokens, probs, ar = [], [], torch.arange(self.keys.shape[2], device=self.device)
-    for j in range(K):
-        tok, q = self.pick_tokens(self.logits(f))
-        tokens.append(tok); probs.append(q)
-        if j < K - 1:
-            s = (n_tok - 1 + j)[:, None]                                    # the draft entry of proposal j + 1
-            f = self.run(tok[:, None], f[:, None], s, s, ar[:int(s.max()) + 1] <= s[..., None])[:, 0]
-            self.forwards += 1
-    return Proposal(torch.stack(tokens, 1), torch.full_like(n_tok, K), None if probs[0] is None else torch.stack(probs, 1))
+    first, q = self.pick_tokens(self.logits(f))
+    runs = self.lookup_runs(seq, n_tok, first, min(K, self.lookup_tokens)) if self.lookup else [None] * B
+    steps = min(K, self.head_K) if any(r is None for r in runs) else 1    # every row has a run: the head stops at its first proposal
+    tokens, probs, ar = [first], [q], torch.arange(self.keys.shape[2], device=self.device)
+    for j in range(1, steps):
+        s = (n_tok - 2 + j)[:, None]                                        # the draft entry of proposal j
+        f = self.run(tokens[-1][:, None], f[:, None], s, s, ar[:int(s.max()) + 1] <= s[..., None])[:, 0]
+        self.forwards += 1
+        tok, q = self.pick_tokens(self.logits(f)); tokens.append(tok); probs.append(q)
+    p = Proposal(torch.stack(tokens, 1), torch.full_like(n_tok, steps), None if probs[0] is None else torch.stack(probs, 1))
+    return p if all(r is None for r in runs) else with_runs(p, runs, self.vocab)
 
 @patch
 def accepted(self:EagleDrafter, n_tok, accepted):
     "The verify's hidden states (the row's last token, then each proposal) hold the next round's committed entries"
     self.pending = self.seen
+
+# %% ../nbs/08d_eagle.ipynb #38acf4c9
+def lookup_run(text, # 1-D committed tokens of one row
+               first:int, # the head's first proposal
+               K:int, # tokens at most
+               tries:int=16): # matches looked at, at most
+    "The longest of the first `tries` continuations (longest suffix n-gram, then most recent, first) that start with `first` (None: none adds to it)"
+    best = None
+    for run in itertools.islice(matches(text, K), tries):
+        if len(run) >= 2 and int(run[0]) == first and (best is None or len(run) > len(best)): best = run
+        if best is not None and len(best) == K: break
+    return best
+
+@patch
+def lookup_runs(self:EagleDrafter, seq, n_tok, first, K:int):
+    "Each row's lookup run continuing its first proposal `first` [B], or None"
+    return [lookup_run(seq[b, :int(n_tok[b])].cpu(), int(t), K) for b, t in enumerate(first.tolist())]
+
+def with_runs(p:Proposal, runs:list, # per row: a 1-D tensor of tokens (its first is p's first proposal) or None
+              vocab:int): # the target's vocabulary (one-hot `probs` of the copied tokens)
+    "`p` with each row that has a run proposing it instead: right-padded, `n` per row, one-hot `probs` after the first"
+    B, W = p.tokens.shape[0], max([p.tokens.shape[1]] + [len(r) for r in runs if r is not None])
+    tokens, n = p.tokens.new_zeros(B, W), p.n.clone()
+    tokens[:, :p.tokens.shape[1]] = p.tokens
+    probs = None if p.probs is None else torch.cat([p.probs, p.probs.new_zeros(B, W - p.probs.shape[1], p.probs.shape[2])], 1)
+    for b, r in enumerate(runs):
+        if r is None: continue
+        tokens[b, :len(r)] = r.to(tokens.device); tokens[b, len(r):] = 0; n[b] = len(r)
+        if probs is not None:
+            probs[b, 1:] = 0
+            probs[b, torch.arange(1, len(r)), r[1:].to(tokens.device)] = 1.0   # copied: deterministic given the proposals before
+    return Proposal(tokens, n, probs)
 
 # %% ../nbs/08d_eagle.ipynb #795c211e
 @patch
