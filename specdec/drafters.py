@@ -30,6 +30,9 @@ class Drafter:
     tree = None # None: propose chains; a `TreeShape` (the `trees` notebook): propose trees of that shape
     def propose_tree(self, seq, n_tok)->Tree: raise NotImplementedError # one row: a `Tree` after `seq[0]`'s `n_tok[0]` committed tokens
     def accepted_path(self, n_tok, path): pass # the target kept nodes `path` (in depth order) of the last tree, after `n_tok` committed tokens
+    batches_trees = False # True: `propose_trees` drafts a tree for every row of a batch; False: trees decode one row at a time
+    def propose_trees(self, seq, n_tok)->list: return [self.propose_tree(seq, n_tok)] # one `Tree` per row (default: row 0's, a batch of one)
+    def accepted_paths(self, n_tok, paths): self.accepted_path(n_tok, paths[0]) # the target kept nodes `paths[b]` of row b's last tree
 
 # %% ../nbs/07_drafters.ipynb #prop1cd1
 @dataclass
@@ -196,24 +199,37 @@ def truncated_copy(model, n_layers:int):
 # %% ../nbs/07_drafters.ipynb #c3683018
 @patch
 @torch.inference_mode()
-def propose_tree(self:DraftModel, seq, n_tok):
-    "A tree after row 0's committed tokens: catch up on the unseen ones, then grow `self.tree`, one forward per depth"
-    unseen, n_unseen = unseen_tokens(seq[:1], self.cache.lengths[:1], n_tok[:1])
+def propose_trees(self:DraftModel, seq, n_tok):
+    "A tree after each row's committed tokens: catch up on the unseen ones, then grow `self.tree` in every row, one forward per depth"
+    B = len(n_tok)
+    unseen, n_unseen = unseen_tokens(seq[:B], self.cache.lengths[:B], n_tok)
     if self.remap: unseen = torch.where(unseen < self.embeds, unseen, 0)
-    first = self.step(self.model, self.cache, unseen, n_unseen)[0, n_unseen[0] - 1, :self.vocab]  # after the root
-    base, self.read = int(n_tok[0]), []                  # the cache now holds the n_tok committed tokens
-    def expand(tree, new):
-        self.read.append(new); self.forwards += 1
-        return read_tree(self.model, self.cache, tree, base, new)[:, :self.vocab].float().log_softmax(-1)
+    logits = self.step(self.model, self.cache, unseen, n_unseen)                     # the cache now holds the n_tok committed tokens
+    first = logits[torch.arange(B, device=n_tok.device), n_unseen - 1, :self.vocab]  # [B, V] after each root
+    self.read = []                                                                   # per depth, the nodes each row read
+    def expand(trees, news):
+        self.read.append(news); self.forwards += 1
+        logp = read_tree(self.model, self.cache, list(trees), n_tok, list(news))[..., :self.vocab].float().log_softmax(-1)  # [B, q, V]
+        return [lp[:len(new)] for lp, new in zip(logp, news)]
     self.forwards += 1
-    self.last = self.tree.build(first.float().log_softmax(-1), expand)
+    self.last = self.tree.build_rows(first.float().log_softmax(-1), expand)
     return self.last
+
+@patch
+def propose_tree(self:DraftModel, seq, n_tok): return self.propose_trees(seq[:1], n_tok[:1])[0] # row 0's tree
+DraftModel.batches_trees = True
 
 # %% ../nbs/07_drafters.ipynb #b5357a72
 @patch
-def accepted_path(self:DraftModel, n_tok, path):
-    "Keep the committed tokens and the nodes of `path` the draft read, compacted after them"
+def accepted_paths(self:DraftModel, n_tok, paths):
+    "Keep each row's committed tokens and the nodes of its path the draft read, compacted after them"
     if self.run_mode == 'discard': return self.cache.truncate(0)
-    slots = self.last.created[path]                       # where each path node was read (if it was)
-    read = torch.isin(slots, torch.cat(self.read)) if self.read else torch.zeros_like(slots, dtype=torch.bool)
-    compact(self.cache, int(n_tok[0]), slots[:int(read.cumprod(0).sum())])
+    kept = []
+    for b, (tree, path) in enumerate(zip(self.last, paths)):
+        slots = tree.created[path]                        # where each path node was read (if it was)
+        read = torch.isin(slots, torch.cat([news[b] for news in self.read])) if self.read else torch.zeros_like(slots, dtype=torch.bool)
+        kept.append(slots[:int(read.cumprod(0).sum())])
+    compact(self.cache, n_tok[:len(paths)], kept)
+
+@patch
+def accepted_path(self:DraftModel, n_tok, path): self.accepted_paths(n_tok[:1], [path])

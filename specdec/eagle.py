@@ -313,7 +313,7 @@ def accepted(self:EagleDrafter, n_tok, accepted):
     "The verify's hidden states (the row's last token, then each proposal) hold the next round's committed entries"
     self.pending = self.seen
 
-# %% ../nbs/08d_eagle.ipynb #38acf4c9
+# %% ../nbs/08d_eagle.ipynb #e6161e51
 def lookup_run(text, # 1-D committed tokens of one row
                first:int, # the head's first proposal
                K:int, # tokens at most

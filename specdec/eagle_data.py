@@ -9,7 +9,7 @@ __all__ = ['DATA', 'DOC_QUESTIONS', 'MODULE_QUESTIONS', 'QUOTE_QUESTIONS', 'TOPI
            'doc_prompt', 'pydoc_topics', 'module_name', 'parses', 'documented', 'doc_prompts', 'strip_docstring',
            'code_prompts', 'seed_prompts', 'parse_question', 'follow_up', 'Answer', 'answer_batch', 'read_index',
            'repair_shard', 'Corpus', 'Plan', 'weights_sha256', 'write_manifest', 'check_settings', 'build_corpus',
-           'corpus_summary', 'parse_until', 'main']
+           'corpus_summary', 'parse_until', 'ship', 'main']
 
 # %% ../nbs/08f_eagle_data.ipynb #37b293c3
 import argparse, ast, hashlib, json, os, random, re, subprocess, sys, sysconfig, textwrap, time
@@ -21,7 +21,7 @@ from tqdm import tqdm
 import specdec
 from .corpus import CHAT_QUESTIONS, SPEC_BENCH, chat_prompt, spec_bench_questions, stdlib_files  # the Spec-Bench reader lives in corpus
 from .store import sha256_file, git_commit
-from .eagle_train import EAGLE_RECIPE, training_questions
+from .eagle_train import EAGLE_RECIPE, SHIPPED_RECIPE, build_shipped, training_questions
 
 # %% ../nbs/08f_eagle_data.ipynb #0e148584
 DATA = Path(specdec.__file__).parent / 'data'
@@ -483,8 +483,26 @@ def parse_until(s:str|None, now:float|None=None)->float|None:
     t = day + 3600 * int(m[1]) + 60 * int(m[2])
     return t if t > now else t + 86400
 
+def ship(argv=None):
+    "Build the EAGLE-3 head that ships with specdec (`SHIPPED_RECIPE`) from a corpus: features, training, measured settings, files"
+    ap = argparse.ArgumentParser(prog='python -m specdec.eagle_data ship', description=ship.__doc__)
+    ap.add_argument('--corpus', default=str(DATA / 'eagle_corpus')); ap.add_argument('--out', help="the head's folder (default: in specdec's data)")
+    ap.add_argument('--minutes', type=float, help="training minutes (default: the recipe's)")
+    ap.add_argument('--tune', type=int, default=6, help="held-out prompts the candidate settings are measured on (0: the recipe's chain)")
+    a = ap.parse_args(argv)
+    if a.tune < 0: ap.error(f"argument --tune: must be >= 0, got {a.tune}")
+    if a.minutes is not None and not a.minutes > 0: ap.error(f"argument --minutes: must be > 0, got {a.minutes}")
+    recipe = SHIPPED_RECIPE if a.minutes is None else dict(SHIPPED_RECIPE, minutes=a.minutes)
+    made_by = corpus_summary(a.corpus)['settings']['model']
+    if made_by != recipe['target']: raise ValueError(f"the corpus in {a.corpus} holds {made_by}'s answers; {recipe['name']} is for {recipe['target']}")
+    from specdec.models import load_model
+    target, tok = load_model(recipe['target'], dtype=torch.float32)
+    print(build_shipped(recipe, target, Corpus(a.corpus), out=a.out, tokenizer=tok, tune_n=a.tune))
+
 def main(argv=None):
-    "Grow an EAGLE training corpus: the target's greedy answers to the plan's prompts, until a deadline"
+    "Grow an EAGLE training corpus: the target's greedy answers to the plan's prompts, until a deadline (`ship`: build the head from it)"
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ['ship']: return ship(argv[1:])
     ap = argparse.ArgumentParser(description=main.__doc__)
     ap.add_argument('--model', default='smollm2-135m-instruct'); ap.add_argument('--out', default=str(DATA / 'eagle_corpus'))
     ap.add_argument('--minutes', type=float); ap.add_argument('--until', help='UTC HH:MM')

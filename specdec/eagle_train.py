@@ -4,11 +4,12 @@
 
 # %% auto #0
 __all__ = ['CONCEPTS', 'TASK_SNIPPETS', 'ACTIVITIES', 'PAIRS_ASKED', 'EAGLE_RECIPE', 'MINI_EAGLE', 'EAGLE_CANDIDATES', 'DATA',
-           'SHIPPED_RECIPE', 'REAL_DRAFTERS', 'target_logits', 'ttt_mask', 'head_loss', 'training_questions',
-           'recipe_folder', 'stage', 'pad_rows', 'target_answers', 'build_corpus', 'build_features', 'draft_vocabulary',
-           'agreement', 'train_head', 'setting_name', 'tune_prompts', 'tune', 'head_from_state', 'build_head',
-           'load_head', 'build_eagle', 'eagle_drafter', 'corpus_windows', 'build_shipped', 'write_checksums',
-           'shipped_meta', 'shipped_drafter', 'eagle_methods', 'measure_curve', 'plot_curve']
+           'SHIPPED_RECIPE', 'REAL_DRAFTERS', 'SHIP_CANDIDATES', 'target_logits', 'ttt_mask', 'head_loss',
+           'training_questions', 'recipe_folder', 'stage', 'pad_rows', 'target_answers', 'build_corpus',
+           'build_features', 'draft_vocabulary', 'agreement', 'train_head', 'setting_name', 'tune_prompts', 'tune',
+           'head_from_state', 'build_head', 'load_head', 'build_eagle', 'eagle_drafter', 'corpus_windows',
+           'held_prompts', 'build_shipped', 'write_checksums', 'shipped_meta', 'shipped_drafter', 'eagle_methods',
+           'measure_curve', 'plot_curve']
 
 # %% ../nbs/08e_eagle_train.ipynb #c8fcb956
 import math, json, time
@@ -22,7 +23,7 @@ from .generator import SpeculativeGenerator
 from .lookup import PromptLookup
 from .store import cache_root, check_writable, folder_key, write_manifest, cache_problem, atomic_save, import_optional, sha256_file, provenance
 from .corpus import stdlib_files, code_windows, chat_prompt
-from .harness import TargetGenerate, Specdec, run_tasks, paired
+from .harness import TargetGenerate, HFPromptLookup, Specdec, run_tasks, paired
 
 # %% ../nbs/08e_eagle_train.ipynb #59a411e5
 def target_logits(head, target, last): # last: [..., d] the target's last hidden states
@@ -269,7 +270,7 @@ EAGLE_CANDIDATES = ([dict(K=k) for k in (2, 3, 4, 6)] +
 
 def setting_name(s:dict)->str:
     "A short name of a drafter setting: 'chain_K4', 'tree_k4_d6_n24', 'tree_4x2x1x1', 'tree_k4_d4_n16_lookup2'"
-    if 'tree' not in s: return f"chain_K{s['K']}"
+    if 'tree' not in s: return f"chain_K{s['K']}" + ('_lookup' if s.get('lookup') else '')   # chains: lookup runs
     t = s['tree']
     name = f"tree_k{t['top_k']}_d{t['depth']}_n{t['budget']}" if isinstance(t, dict) else 'tree_' + 'x'.join(map(str, t))
     return name + (f"_lookup{s['lookup']}" if s.get('lookup') else '')
@@ -365,9 +366,11 @@ def eagle_drafter(target, tokenizer, recipe=EAGLE_RECIPE, cache_dir=None, verbos
 # %% ../nbs/08e_eagle_train.ipynb #deeac914
 DATA = Path(specdec.__file__).parent / 'data'
 SHIPPED_RECIPE = dict(name='eagle3-smollm2-135m-instruct', version=1, target='smollm2-135m-instruct', verifier='HuggingFaceTB/SmolLM2-135M-Instruct',
-                      shipped='eagle3-smollm2-135m-instruct', corpus='eagle_corpus', seq_len=512, held_every=10, draft_vocab=4096,
+                      shipped='eagle3-smollm2-135m-instruct', corpus='eagle_corpus', seq_len=512, held_every=10, draft_vocab=4096, code_tokens=150_000,
                       batch=4, minutes=18.0, lr=1e-3, warmup=20, steps=3, decay=0.8, layers=None, eval_every=180, seed=0, K=3)
-REAL_DRAFTERS = {'smollm2-135m-instruct': EAGLE_RECIPE}  # real models (`REAL_MODELS`) with a trained drafter: `load_pair`'s default
+REAL_DRAFTERS = {'smollm2-135m-instruct': SHIPPED_RECIPE}  # real models (`REAL_MODELS`) with a trained drafter: `load_pair`'s default
+SHIP_CANDIDATES = ([dict(K=k) for k in (2, 3, 4)] + [dict(K=k, lookup=1) for k in (3, 4)] +
+                   [dict(tree=dict(top_k=4, depth=4, budget=16)), dict(tree=dict(top_k=4, depth=4, budget=16), lookup=1)])
 
 def corpus_windows(corpus, # an EAGLE corpus (`specdec.eagle_data.Corpus`): `.records` and `.ids(record)` -> (prompt, answer)
                    L:int, held_every:int=10):
@@ -384,8 +387,17 @@ def corpus_windows(corpus, # an EAGLE corpus (`specdec.eagle_data.Corpus`): `.re
     return {k: stack(v) for k, v in out.items()}
 
 # %% ../nbs/08e_eagle_train.ipynb #1bca578d
-def build_shipped(recipe, target, corpus, cache_dir=None, out=None, verbose:bool=True):
-    "Train `recipe`'s head on `corpus` and write it with its `eagle3.json` (recipe, log, checksums) to `out` (default: specdec's data)"
+def held_prompts(corpus, tokenizer, held_every:int, n:int)->dict:
+    "The prompts of `n` records `corpus_windows` holds out (none trained on): what a shipped head's settings are measured on"
+    held = [r for i, r in enumerate(corpus.records) if i % held_every == held_every - 1][:n]
+    return {'held': [tokenizer.decode(corpus.ids(r)[0].astype(np.int64)) for r in held]}
+
+def build_shipped(recipe, target, corpus, cache_dir=None, out=None, verbose:bool=True,
+                  tokenizer=None, tune_n:int=0, # measure `candidates` on `tune_n` held-out prompts (0: keep the recipe's chain of K)
+                  candidates=SHIP_CANDIDATES):
+    "Train `recipe`'s head on `corpus` and write it with its `eagle3.json` (recipe, log, settings, checksums) to `out` (default: specdec's data)"
+    if tune_n and tokenizer is None: raise ValueError("tune_n > 0 measures settings on held-out prompts: pass the target's tokenizer")
+    if recipe.get('code_tokens') and tokenizer is None: raise ValueError("the recipe adds stdlib code (code_tokens): pass the target's tokenizer")
     work = recipe_folder(recipe, cache_dir); work.mkdir(parents=True, exist_ok=True)
     out = Path(out) if out is not None else DATA / recipe['shipped']
     t0 = time.time()
@@ -394,16 +406,30 @@ def build_shipped(recipe, target, corpus, cache_dir=None, out=None, verbose:bool
     w = corpus_windows(corpus, recipe['seq_len'], recipe['held_every'])
     ft = build_features(target, w['train'][0], w['train'][1], work, 'train', layers, batch=8, verbose=verbose)
     fh = build_features(target, w['held'][0], w['held'][1], work, 'held', layers, batch=8, verbose=verbose)
-    vocab, coverage = draft_vocabulary([w['train'][0]], [w['train'][1]], recipe['draft_vocab'], target.get_output_embeddings().weight.shape[0])
+    pools = [(w['train'][0], ft[0], ft[1], w['train'][1], ft[2])]
+    held = dict(answers=(w['held'][0], fh[0], fh[1], w['held'][2], fh[2]))
+    if recipe.get('code_tokens'):   # teacher-forced stdlib code: the target's own distribution is the label, whoever wrote the text
+        L = recipe['seq_len']
+        code = stage(work, 'code', lambda: dict(train=code_windows(tokenizer, recipe['code_tokens'], L, stdlib_files(), recipe['seed']),
+                                                held=code_windows(tokenizer, 16 * L, L, stdlib_files(heldout=True), recipe['seed'])[:16]), verbose)
+        ones = lambda x: torch.ones_like(x, dtype=torch.bool)
+        fc = build_features(target, code['train'], None, work, 'code', layers, batch=8, verbose=verbose)
+        fhc = build_features(target, code['held'], None, work, 'held_code', layers, batch=8, verbose=verbose)
+        pools.append((code['train'], fc[0], fc[1], ones(code['train']), fc[2]))
+        held['code'] = (code['held'], fhc[0], fhc[1], ones(code['held']), fhc[2])
+    vocab, coverage = draft_vocabulary([pl[0] for pl in pools], [pl[3] for pl in pools], recipe['draft_vocab'], target.get_output_embeddings().weight.shape[0])
     torch.manual_seed(recipe['seed'])
     head = head_for(target, vocab, layers)
-    pools = [(w['train'][0], ft[0], ft[1], w['train'][1], ft[2])]
-    held = dict(chat=(w['held'][0], fh[0], fh[1], w['held'][2], fh[2]))
     head, log = train_head(head, target, pools, held, recipe, work, verbose)
-    head.save_pretrained(out, recipe['K'], recipe['verifier'], torch.bfloat16)
+    settings = dict(best=dict(K=recipe['K']), table=[])
+    if tune_n:
+        table = tune(target, tokenizer, head, held_prompts(corpus, tokenizer, recipe['held_every'], tune_n), candidates, progress=verbose)
+        settings = dict(best=table[0]['setting'], table=table)
+    head.save_pretrained(out, settings['best'].get('K', recipe['K']), recipe['verifier'], torch.bfloat16)
     meta = dict(recipe=recipe, coverage=coverage, log=log, build_s=time.time() - t0, records=len(corpus.records),
-                tokens=dict(train=int(w['train'][1].sum()), held_answers=int(w['held'][2].sum())),
-                settings=dict(best=dict(K=recipe['K']), table=[]), provenance=provenance())
+                tokens=dict(train=int(w['train'][1].sum()), held_answers=int(w['held'][2].sum()),
+                            code=int(pools[1][0].numel()) if len(pools) > 1 else 0),
+                settings=settings, provenance=provenance())
     return write_checksums(out, meta)
 
 def write_checksums(folder, meta:dict):
@@ -416,7 +442,7 @@ def write_checksums(folder, meta:dict):
 def shipped_meta(recipe=None, folder=None)->dict:
     "The `eagle3.json` of a shipped head (in `folder`, default: specdec's data): recipe, training log, measured settings, checksums"
     folder = Path(folder) if folder is not None else DATA / (recipe or SHIPPED_RECIPE)['shipped']
-    if not (folder / 'eagle3.json').exists(): raise FileNotFoundError(f"{folder / 'eagle3.json'} is missing: reinstall specdec, or rebuild the head with build_shipped")
+    if not (folder / 'eagle3.json').exists(): raise FileNotFoundError(f"{folder / 'eagle3.json'} is missing: reinstall specdec, or rebuild the head with `python -m specdec.eagle_data ship`")
     return json.loads((folder / 'eagle3.json').read_text())
 
 def shipped_drafter(recipe=None, folder=None, **settings)->EagleDrafter:
@@ -424,22 +450,22 @@ def shipped_drafter(recipe=None, folder=None, **settings)->EagleDrafter:
     folder = Path(folder) if folder is not None else DATA / (recipe or SHIPPED_RECIPE)['shipped']
     meta = shipped_meta(recipe, folder)
     for name, want in meta['sha256'].items():
-        if not (folder / name).exists(): raise FileNotFoundError(f"{folder / name} is missing: reinstall specdec, or rebuild the head with build_shipped")
+        if not (folder / name).exists(): raise FileNotFoundError(f"{folder / name} is missing: reinstall specdec, or rebuild the head with `python -m specdec.eagle_data ship`")
         if sha256_file(folder / name) != want: raise RuntimeError(f"{folder / name} does not match its SHA-256 in eagle3.json: the file is damaged or was changed")
     return EagleDrafter.from_pretrained(folder, **(meta['settings']['best'] | settings))
 
 # %% ../nbs/08e_eagle_train.ipynb #9c637521
 def eagle_methods(target, tokenizer, recipe=EAGLE_RECIPE, cache_dir=None, max_len:int=1024):
-    "The target alone, then specdec with `recipe`'s head at its best measured chain, tree, and tree with lookup branches"
+    "The target alone, HF's prompt lookup, then specdec with `recipe`'s head at its best measured setting of each kind (chain, tree, with lookup or not), the fastest first"
     if 'shipped' in recipe: head, table = shipped_drafter(recipe).head, shipped_meta(recipe)['settings']['table']
     else:
         folder = recipe_folder(recipe, cache_dir)
         if cache_problem(folder) is not None: eagle_drafter(target, tokenizer, recipe, cache_dir)  # builds it
         head, table = load_head(folder)[0], json.loads((folder / 'settings.json').read_text())['table']
-    kind = lambda r: 'chain' if 'tree' not in r['setting'] else 'lookup' if r['setting'].get('lookup') else 'tree'
-    best = [next(r for r in table if kind(r) == k) for k in ('chain', 'tree', 'lookup') if any(kind(r) == k for r in table)]
-    return [TargetGenerate(target)] + [Specdec(SpeculativeGenerator(target, EagleDrafter(head, **r['setting']), tokenizer, max_len=max_len),
-                                               name=f"eagle_{r['name']}") for r in best]
+    kind = lambda r: ('tree' if 'tree' in r['setting'] else 'chain') + ('_lookup' if r['setting'].get('lookup') else '')
+    best = [next(r for r in table if kind(r) == k) for k in dict.fromkeys(kind(r) for r in table)]   # the default (fastest) first
+    return [TargetGenerate(target), HFPromptLookup(target)] + [
+        Specdec(SpeculativeGenerator(target, EagleDrafter(head, **r['setting']), tokenizer, max_len=max_len), name=f"eagle_{r['name']}") for r in best]
 
 # %% ../nbs/08e_eagle_train.ipynb #9790443e
 def measure_curve(target, tokenizer, folder, prompts:dict, K:int=4, max_new_tokens:int=48, every:int=1):
@@ -463,8 +489,10 @@ def plot_curve(log:list, # the build's log (meta['log'])
     plt = import_optional('matplotlib.pyplot', 'plot_curve')
     fig, ax = plt.subplots(figsize=(7, 4))
     m = [r['minutes'] for r in log]
-    for key, style in (('chat_step1', '-'), ('chat_step2', '--'), ('code_step1', '-'), ('code_step2', '--')):
-        ax.plot(m, [r[key] for r in log], style, marker='.', label=f"{key.split('_')[0]}, draft step {key[-1]}")
+    keys = [k for k in log[0] if '_step' in k]   # '<held-out pool>_step<draft step>', as `train_head` logs them
+    for key in sorted(keys, key=lambda k: (k.split('_step')[0], int(k.split('_step')[1]))):
+        pool, step = key.split('_step')
+        ax.plot(m, [r[key] for r in log], ('-', '--', ':')[min(int(step) - 1, 2)], marker='.', label=f"{pool}, draft step {step}")
     ax.set_xlabel('training minutes (2 CPU cores)'); ax.set_ylabel('top-1 agreement with the target (teacher-forced)')
     ax.set_ylim(0, 1); ax.set_title('EAGLE head for SmolLM2-135M-Instruct')
     if measured:

@@ -66,3 +66,9 @@ def propose_tree(self:PromptLookup, seq, n_tok):
     "A trie of the continuations of up to `branches` earlier matches of row 0's suffix (empty when nothing matches)"
     found = matches(seq[0, :int(n_tok[0])].cpu(), self.K, self.max_ngram, self.min_ngram)
     return trie(found, limit=self.branches, device=seq.device)
+
+@patch
+def propose_trees(self:PromptLookup, seq, n_tok):
+    "Each row's trie: rows share nothing"
+    return [self.propose_tree(seq[b:b + 1], n_tok[b:b + 1]) for b in range(len(n_tok))]
+PromptLookup.batches_trees = True
