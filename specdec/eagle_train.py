@@ -193,8 +193,11 @@ def build_features(target, ids, valid, folder, name, layers, batch=32, verbose=T
     for i in tqdm(range(0, len(ids), batch), desc=f'features {name}', disable=not verbose):
         path = folder / 'features' / f'{name}-{i:05d}.pt'
         if not path.exists():
-            fused, last, greedy = features(target, ids[i:i + batch], layers, None if valid is None else valid[i:i + batch].long())
-            atomic_save(dict(fused=fused.to(torch.bfloat16).clone(), last=last.to(torch.bfloat16).clone(), greedy=greedy.clone()), path)
+            x, v = ids[i:i + batch], None if valid is None else valid[i:i + batch]
+            n = x.shape[1] if v is None else max(1, int(v.sum(1).max()))        # the batch's longest real row: no forward over padding
+            fused, last, greedy = features(target, x[:, :n], layers, None if v is None else v[:, :n].long())
+            pad = lambda t: F.pad(t, (0, 0) * (t.ndim - 2) + (0, x.shape[1] - n))   # back to the windows' length, zeros
+            atomic_save(dict(fused=pad(fused.to(torch.bfloat16)).clone(), last=pad(last.to(torch.bfloat16)).clone(), greedy=pad(greedy).clone()), path)
         out.append(torch.load(path))
     return tuple(torch.cat([o[k] for o in out]) for k in ('fused', 'last', 'greedy'))
 
@@ -366,7 +369,7 @@ def eagle_drafter(target, tokenizer, recipe=EAGLE_RECIPE, cache_dir=None, verbos
 # %% ../nbs/08e_eagle_train.ipynb #deeac914
 DATA = Path(specdec.__file__).parent / 'data'
 SHIPPED_RECIPE = dict(name='eagle3-smollm2-135m-instruct', version=1, target='smollm2-135m-instruct', verifier='HuggingFaceTB/SmolLM2-135M-Instruct',
-                      shipped='eagle3-smollm2-135m-instruct', corpus='eagle_corpus', seq_len=512, held_every=10, draft_vocab=4096, code_tokens=150_000,
+                      shipped='eagle3-smollm2-135m-instruct', corpus='eagle_corpus', seq_len=512, held_every=10, draft_vocab=4096, code_tokens=80_000,
                       batch=4, minutes=18.0, lr=1e-3, warmup=20, steps=3, decay=0.8, layers=None, eval_every=180, seed=0, K=3)
 REAL_DRAFTERS = {'smollm2-135m-instruct': SHIPPED_RECIPE}  # real models (`REAL_MODELS`) with a trained drafter: `load_pair`'s default
 SHIP_CANDIDATES = ([dict(K=k) for k in (2, 3, 4)] + [dict(K=k, lookup=1) for k in (3, 4)] +
@@ -382,6 +385,7 @@ def corpus_windows(corpus, # an EAGLE corpus (`specdec.eagle_data.Corpus`): `.re
         ans = torch.arange(len(ids)) >= len(p)
         for s in range(0, len(ids) - 1, L - 1): out['held' if i % held_every == held_every - 1 else 'train'].append((ids[s:s + L], ans[s:s + L]))
     def stack(rows):
+        rows = sorted(rows, key=lambda r: -len(r[0]))   # longest first: a batch of features reads little padding
         ids, real = pad_rows([w for w, _ in rows], L)
         return ids, real, pad_rows([m.long() for _, m in rows], L)[0].bool()
     return {k: stack(v) for k, v in out.items()}
