@@ -222,7 +222,7 @@ def agreement(head, target, ids, fused, last, valid, greedy, steps:int=3, batch:
 def train_head(head, target, pools, # [(ids, fused, last, valid, greedy)] sampled evenly
                held:dict, # {name: (ids, fused, last, valid, greedy)} measured at each checkpoint
                recipe, folder, verbose=True):
-    "Train `head` for `recipe['minutes']` of training time; checkpoints every `eval_every` s (resumable); returns the log"
+    "Train `head` for `recipe['minutes']` of training time (or `max_steps` steps, if the recipe sets it and they come first); checkpoints every `eval_every` s (resumable); returns the log"
     r, ck, steps = recipe, folder / 'checkpoint.pt', recipe['steps']
     opt = torch.optim.AdamW(head.parameters(), r['lr'], betas=(0.9, 0.95), weight_decay=0.0)
     g = torch.Generator().manual_seed(r['seed'])
@@ -241,7 +241,8 @@ def train_head(head, target, pools, # [(ids, fused, last, valid, greedy)] sample
     if not state['log']: evaluate(None); save()
     bar = tqdm(total=round(budget), initial=round(state['seconds']), desc='EAGLE head (training seconds)', disable=not verbose)
     head.train(); last_eval = state['seconds']
-    while state['seconds'] < budget:
+    max_steps = r.get('max_steps') or math.inf
+    while state['seconds'] < budget and state['step'] < max_steps:
         t = time.time()
         frac = state['seconds'] / budget
         lr = r['lr'] * min(1.0, (state['step'] + 1) / r['warmup']) * 0.5 * (1 + math.cos(math.pi * frac))
@@ -259,7 +260,7 @@ def train_head(head, target, pools, # [(ids, fused, last, valid, greedy)] sample
         dt = time.time() - t
         state['step'] += 1; state['seconds'] += dt; bar.update(round(state['seconds']) - bar.n)
         bar.set_postfix(loss=f"{loss.item():.3f}")
-        if state['seconds'] - last_eval >= r['eval_every'] or state['seconds'] >= budget:
+        if state['seconds'] - last_eval >= r['eval_every'] or state['seconds'] >= budget or state['step'] >= max_steps:
             head.eval(); evaluate(loss.item()); save(); head.train(); last_eval = state['seconds']
             if verbose: bar.write(str({k: round(v, 3) for k, v in state['log'][-1].items() if v is not None}))
     bar.close()
