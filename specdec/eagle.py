@@ -13,7 +13,7 @@ from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import patch
 from .drafters import Drafter, Proposal
-from .trees import Tree, TreeShape, as_tree_shape, graft
+from .trees import Tree, TreeShape, as_tree_shape, graft, one_hot
 from .lookup import matches
 from .sampling import process_logits
 from .moved import forward
@@ -342,7 +342,7 @@ def with_runs(p:Proposal, runs:list, # per row: a 1-D tensor of tokens (its firs
         tokens[b, :len(r)] = r.to(tokens.device); tokens[b, len(r):] = 0; n[b] = len(r)
         if probs is not None:
             probs[b, 1:] = 0
-            probs[b, torch.arange(1, len(r)), r[1:].to(tokens.device)] = 1.0   # copied: deterministic given the proposals before
+            probs[b, 1:len(r)] = one_hot(r[1:].to(tokens.device), probs.shape[2])   # copied: deterministic given the proposals before
     return Proposal(tokens, n, probs)
 
 # %% ../nbs/08d_eagle.ipynb #795c211e
