@@ -16,6 +16,7 @@ from transformers.models.auto.configuration_auto import CONFIG_MAPPING
 from transformers.models.auto.modeling_auto import MODEL_FOR_CAUSAL_LM_MAPPING_NAMES
 from .testing import tiny_model, tiny_tokenizer, noisy_copy
 from .generator import SpeculativeGenerator, target_greedy
+from .store import provenance
 
 # %% ../nbs/06b_architectures.ipynb #49f7b4ef
 TINY_SIZES = dict(vocab_size=320, hidden_size=64, n_embd=64, d_model=64,
@@ -136,10 +137,7 @@ def counts(rows):
 
 def save_results(rows, path):
     "Write `rows` to `path` as JSON, with versions, machine, commit and date"
-    try: commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True, cwd=Path(path).parent).stdout.strip()
-    except OSError: commit = ''
-    meta = dict(transformers=transformers.__version__, torch=torch.__version__, python=platform.python_version(),
-                machine=f"{platform.machine()} {platform.system()}", commit=commit, date=datetime.now(timezone.utc).isoformat(timespec='seconds'))
+    meta = provenance() | dict(machine=f"{platform.machine()} {platform.system()}")   # versions, commit, date, the modules that ran
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     Path(path).write_text(json.dumps(dict(meta=meta, counts=counts(rows), rows=rows), indent=1) + '\n')
 

@@ -9,7 +9,7 @@ __all__ = ['DOC_QUESTIONS', 'MODULE_QUESTIONS', 'QUOTE_QUESTIONS', 'TOPIC_QUESTI
            'module_name', 'parses', 'documented', 'doc_prompts', 'strip_docstring', 'code_prompts', 'seed_prompts',
            'parse_question', 'follow_up', 'Answer', 'answer_batch', 'read_index', 'repair_shard', 'Corpus', 'Plan',
            'weights_sha256', 'write_manifest', 'check_settings', 'build_corpus', 'corpus_summary', 'parse_until',
-           'ship', 'main']
+           'ship', 'scale', 'main']
 
 # %% ../nbs/08f_eagle_data.ipynb #37b293c3
 import argparse, ast, hashlib, json, os, random, re, subprocess, sys, sysconfig, textwrap, time
@@ -486,7 +486,7 @@ def ship(argv=None):
     ap = argparse.ArgumentParser(prog='python -m specdec.eagle_data ship', description=ship.__doc__)
     ap.add_argument('--corpus', default=str(DATA / 'eagle_corpus')); ap.add_argument('--out', help="the head's folder (default: in specdec's data)")
     ap.add_argument('--minutes', type=float, help="training minutes (default: the recipe's)")
-    ap.add_argument('--tune', type=int, default=6, help="held-out prompts the candidate settings are measured on (0: the recipe's chain)")
+    ap.add_argument('--tune', type=int, default=0, help="held-out prompts the candidate settings are measured on (0: keep the recipe's declared setting)")
     a = ap.parse_args(argv)
     if a.tune < 0: ap.error(f"argument --tune: must be >= 0, got {a.tune}")
     if a.minutes is not None and not a.minutes > 0: ap.error(f"argument --minutes: must be > 0, got {a.minutes}")
@@ -497,10 +497,24 @@ def ship(argv=None):
     target, tok = load_model(recipe['target'], dtype=torch.float32)
     print(build_shipped(recipe, target, Corpus(a.corpus), out=a.out, tokenizer=tok, tune_n=a.tune))
 
+def scale(argv=None):
+    "The data scaling curve of the shipped recipe: heads trained a fixed number of steps on growing shares of the corpus, measured on held-out records"
+    ap = argparse.ArgumentParser(prog='python -m specdec.eagle_data scale', description=scale.__doc__)
+    ap.add_argument('--corpus', default=str(DATA / 'eagle_corpus')); ap.add_argument('--out', default='results/eagle_scaling.json')
+    ap.add_argument('--fractions', default='0.125,0.25,0.5,1'); ap.add_argument('--steps', type=int, default=300)
+    a = ap.parse_args(argv)
+    try: fractions = tuple(float(f) for f in a.fractions.split(','))
+    except ValueError: ap.error(f"argument --fractions: comma-separated numbers in (0, 1], got {a.fractions!r}")
+    from specdec.models import load_model
+    from specdec.eagle_train import scaling_run
+    target, tok = load_model(SHIPPED_RECIPE['target'], dtype=torch.float32)
+    scaling_run(SHIPPED_RECIPE, target, Corpus(a.corpus), tok, fractions, a.steps, out=a.out)
+
 def main(argv=None):
-    "Grow an EAGLE training corpus: the target's greedy answers to the plan's prompts, until a deadline (`ship`: build the head from it)"
+    "Grow an EAGLE training corpus: the target's greedy answers to the plan's prompts, until a deadline (`ship`: build the head from it; `scale`: its data scaling curve)"
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ['ship']: return ship(argv[1:])
+    if argv[:1] == ['scale']: return scale(argv[1:])
     ap = argparse.ArgumentParser(description=main.__doc__)
     ap.add_argument('--model', default='smollm2-135m-instruct'); ap.add_argument('--out', default=str(DATA / 'eagle_corpus'))
     ap.add_argument('--minutes', type=float); ap.add_argument('--until', help='UTC HH:MM')

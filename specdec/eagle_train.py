@@ -8,11 +8,12 @@ __all__ = ['CONCEPTS', 'TASK_SNIPPETS', 'ACTIVITIES', 'PAIRS_ASKED', 'EAGLE_RECI
            'training_questions', 'recipe_folder', 'stage', 'pad_rows', 'target_answers', 'stdlib_code', 'build_corpus',
            'build_features', 'draft_vocabulary', 'agreement', 'train_head', 'setting_name', 'tune_prompts', 'tune',
            'head_from_state', 'build_head', 'load_head', 'build_eagle', 'eagle_drafter', 'corpus_windows',
-           'held_prompts', 'build_shipped', 'write_checksums', 'shipped_meta', 'shipped_drafter', 'eagle_methods',
-           'measure_curve', 'plot_curve']
+           'held_prompts', 'corpus_digest', 'shipped_data', 'build_shipped', 'write_checksums', 'shipped_meta',
+           'shipped_drafter', 'default_methods', 'eagle_methods', 'measure_curve', 'plot_curve', 'scaling_run',
+           'plot_scaling']
 
 # %% ../nbs/08e_eagle_train.ipynb #c8fcb956
-import math, json, time
+import math, json, time, hashlib
 import numpy as np
 from pathlib import Path
 import torch, torch.nn.functional as F
@@ -20,6 +21,7 @@ from tqdm.auto import tqdm
 from .eagle import EagleHead, EagleDrafter, rms_norm, final_norm, head_for, features, eagle3_layers
 from .generator import SpeculativeGenerator
 from .lookup import PromptLookup
+from .suffix import SuffixLookup
 from .store import cache_root, check_writable, folder_key, write_manifest, cache_problem, atomic_save, import_optional, sha256_file, provenance
 from .corpus import DATA, stdlib_files, code_windows, chat_prompt
 from .harness import TargetGenerate, HFPromptLookup, Specdec, run_tasks, paired
@@ -226,7 +228,7 @@ def agreement(head, target, ids, fused, last, valid, greedy, steps:int=3, batch:
 def train_head(head, target, pools, # [(ids, fused, last, valid, greedy)] sampled evenly
                held:dict, # {name: (ids, fused, last, valid, greedy)} measured at each checkpoint
                recipe, folder, verbose=True):
-    "Train `head` for `recipe['minutes']` of training time (or `max_steps` steps, if the recipe sets it and they come first); checkpoints every `eval_every` s (resumable); returns the log"
+    "Train `head` for `recipe['minutes']` of training time or `max_steps` steps (if the recipe sets it), whichever comes first; checkpoints every `eval_every` s (resumable); returns the log"
     r, ck, steps = recipe, folder / 'checkpoint.pt', recipe['steps']
     opt = torch.optim.AdamW(head.parameters(), r['lr'], betas=(0.9, 0.95), weight_decay=0.0)
     g = torch.Generator().manual_seed(r['seed'])
@@ -248,7 +250,7 @@ def train_head(head, target, pools, # [(ids, fused, last, valid, greedy)] sample
     max_steps = r.get('max_steps') or math.inf
     while state['seconds'] < budget and state['step'] < max_steps:
         t = time.time()
-        frac = state['seconds'] / budget
+        frac = max(state['seconds'] / budget, state['step'] / max_steps)   # the cosine follows whichever budget binds
         lr = r['lr'] * min(1.0, (state['step'] + 1) / r['warmup']) * 0.5 * (1 + math.cos(math.pi * frac))
         for group in opt.param_groups: group['lr'] = lr
         rows = [[] for _ in range(5)]
@@ -372,26 +374,27 @@ def eagle_drafter(target, tokenizer, recipe=EAGLE_RECIPE, cache_dir=None, verbos
     return EagleDrafter(head, **json.loads((folder / 'settings.json').read_text())['best'])
 
 # %% ../nbs/08e_eagle_train.ipynb #deeac914
-SHIPPED_RECIPE = dict(name='eagle3-smollm2-135m-instruct', version=1, target='smollm2-135m-instruct', verifier='HuggingFaceTB/SmolLM2-135M-Instruct',
+SHIPPED_RECIPE = dict(name='eagle3-smollm2-135m-instruct', version=2, target='smollm2-135m-instruct', verifier='HuggingFaceTB/SmolLM2-135M-Instruct',
                       shipped='eagle3-smollm2-135m-instruct', corpus='eagle_corpus', seq_len=512, held_every=10, draft_vocab=4096, code_tokens=80_000,
-                      batch=4, minutes=18.0, lr=1e-3, warmup=20, steps=3, decay=0.8, layers=None, eval_every=180, seed=0, K=3)
+                      batch=4, minutes=60.0, max_steps=1000, lr=1e-3, warmup=20, steps=3, decay=0.8, layers=None, eval_every=180, seed=0, K=3,
+                      setting=dict(tree=dict(top_k=4, depth=4, budget=16), lookup=1))  # the drafter's default, declared before any run
 REAL_DRAFTERS = {'smollm2-135m-instruct': SHIPPED_RECIPE}  # real models (`REAL_MODELS`) with a trained drafter: `load_pair`'s default
 SHIP_CANDIDATES = ([dict(K=k) for k in (2, 3, 4)] + [dict(K=k, lookup=1) for k in (3, 4)] +
                    [dict(tree=dict(top_k=4, depth=4, budget=16)), dict(tree=dict(top_k=4, depth=4, budget=16), lookup=1)])
 
 def corpus_windows(corpus, # an EAGLE corpus (`specdec.eagle_data.Corpus`): `.records` and `.ids(record)` -> (prompt, answer)
                    L:int, held_every:int=10):
-    "Windows of `L` tokens of each record (prompt, then answer), one token shared by neighbours: ids, real-token and answer masks, train and held out"
+    "Windows of `L` tokens of each record (prompt, then answer), one token shared by neighbours: ids, real-token and answer masks, record index; train and held out"
     out = dict(train=[], held=[])
     for i, r in enumerate(corpus.records):
         p, a = corpus.ids(r)
         ids = torch.from_numpy(np.concatenate([p, a]).astype(np.int64))
         ans = torch.arange(len(ids)) >= len(p)
-        for s in range(0, len(ids) - 1, L - 1): out['held' if i % held_every == held_every - 1 else 'train'].append((ids[s:s + L], ans[s:s + L]))
+        for s in range(0, len(ids) - 1, L - 1): out['held' if i % held_every == held_every - 1 else 'train'].append((ids[s:s + L], ans[s:s + L], i))
     def stack(rows):
         rows = sorted(rows, key=lambda r: -len(r[0]))   # longest first: a batch of features reads little padding
-        ids, real = pad_rows([w for w, _ in rows], L)
-        return ids, real, pad_rows([m.long() for _, m in rows], L)[0].bool()
+        ids, real = pad_rows([w for w, _, _ in rows], L)
+        return ids, real, pad_rows([m.long() for _, m, _ in rows], L)[0].bool(), torch.tensor([i for _, _, i in rows], dtype=torch.long)
     return {k: stack(v) for k, v in out.items()}
 
 # %% ../nbs/08e_eagle_train.ipynb #1bca578d
@@ -400,15 +403,14 @@ def held_prompts(corpus, tokenizer, held_every:int, n:int)->dict:
     held = [r for i, r in enumerate(corpus.records) if i % held_every == held_every - 1][:n]
     return {'held': [tokenizer.decode(corpus.ids(r)[0].astype(np.int64)) for r in held]}
 
-def build_shipped(recipe, target, corpus, cache_dir=None, out=None, verbose:bool=True,
-                  tokenizer=None, tune_n:int=0, # measure `candidates` on `tune_n` held-out prompts (0: keep the recipe's chain of K)
-                  candidates=SHIP_CANDIDATES):
-    "Train `recipe`'s head on `corpus` and write it with its `eagle3.json` (recipe, log, settings, checksums) to `out` (default: specdec's data)"
-    if tune_n and tokenizer is None: raise ValueError("tune_n > 0 measures settings on held-out prompts: pass the target's tokenizer")
+def corpus_digest(corpus)->str:
+    "A hash of the corpus's record keys, in order: a grown corpus is new training data"
+    return hashlib.sha256(json.dumps([r.get('key', r) for r in corpus.records], sort_keys=True).encode()).hexdigest()[:16]
+
+def shipped_data(recipe, target, corpus, tokenizer=None, cache_dir=None, verbose:bool=True):
+    "The work folder (per recipe and corpus), windows, training pools and held-out sets (answers, and stdlib code if the recipe adds it) of a shipped head's build"
     if recipe.get('code_tokens') and tokenizer is None: raise ValueError("the recipe adds stdlib code (code_tokens): pass the target's tokenizer")
-    work = recipe_folder(recipe, cache_dir); work.mkdir(parents=True, exist_ok=True)
-    out = Path(out) if out is not None else DATA / recipe['shipped']
-    t0 = time.time()
+    work = recipe_folder(dict(recipe, corpus=[len(corpus.records), corpus_digest(corpus)]), cache_dir); work.mkdir(parents=True, exist_ok=True)
     for p in target.parameters(): p.requires_grad_(False)
     layers = recipe['layers'] or eagle3_layers(target.config.get_text_config().num_hidden_layers)
     w = corpus_windows(corpus, recipe['seq_len'], recipe['held_every'])
@@ -423,16 +425,26 @@ def build_shipped(recipe, target, corpus, cache_dir=None, out=None, verbose:bool
         fhc = build_features(target, code['held'], None, work, 'held_code', layers, batch=8, verbose=verbose)
         pools.append((code['train'], fc[0], fc[1], ones(code['train']), fc[2]))
         held['code'] = (code['held'], fhc[0], fhc[1], ones(code['held']), fhc[2])
+    return work, w, pools, held, layers
+
+def build_shipped(recipe, target, corpus, cache_dir=None, out=None, verbose:bool=True,
+                  tokenizer=None, tune_n:int=0, # measure `candidates` on `tune_n` held-out prompts (0: keep the recipe's `setting`)
+                  candidates=SHIP_CANDIDATES):
+    "Train `recipe`'s head on `corpus` and write it with its `eagle3.json` (recipe, log, settings, checksums) to `out` (default: specdec's data)"
+    if tune_n and tokenizer is None: raise ValueError("tune_n > 0 measures settings on held-out prompts: pass the target's tokenizer")
+    out = Path(out) if out is not None else DATA / recipe['shipped']
+    t0 = time.time()
+    work, w, pools, held, layers = shipped_data(recipe, target, corpus, tokenizer, cache_dir, verbose)
     vocab, coverage = draft_vocabulary([pl[0] for pl in pools], [pl[3] for pl in pools], recipe['draft_vocab'], target.get_output_embeddings().weight.shape[0])
     torch.manual_seed(recipe['seed'])
     head = head_for(target, vocab, layers)
     head, log = train_head(head, target, pools, held, recipe, work, verbose)
-    settings = dict(best=dict(K=recipe['K']), table=[])
+    settings = dict(best=recipe.get('setting') or dict(K=recipe['K']), table=[])   # the recipe's declared default, unless measured
     if tune_n:
         table = tune(target, tokenizer, head, held_prompts(corpus, tokenizer, recipe['held_every'], tune_n), candidates, progress=verbose)
         settings = dict(best=table[0]['setting'], table=table)
     head.save_pretrained(out, settings['best'].get('K', recipe['K']), recipe['verifier'], torch.bfloat16)
-    meta = dict(recipe=recipe, coverage=coverage, log=log, build_s=time.time() - t0, records=len(corpus.records),
+    meta = dict(recipe=recipe, coverage=coverage, log=log, build_s=time.time() - t0, records=len(corpus.records), corpus=corpus_digest(corpus),
                 tokens=dict(train=int(w['train'][1].sum()), held_answers=int(w['held'][2].sum()),
                             code=int(pools[1][0].numel()) if len(pools) > 1 else 0),
                 settings=settings, provenance=provenance())
@@ -461,9 +473,17 @@ def shipped_drafter(recipe=None, folder=None, **settings)->EagleDrafter:
     return EagleDrafter.from_pretrained(folder, **(meta['settings']['best'] | settings))
 
 # %% ../nbs/08e_eagle_train.ipynb #9c637521
+def default_methods(target, tokenizer, recipe=SHIPPED_RECIPE, max_len:int=1024, folder=None): # folder: the head's (default: specdec's data)
+    "The defaults a user gets, declared before any run: the target alone, HF's prompt lookup, the shipped head at its declared setting ('default'), `PromptLookup()` and `SuffixLookup()`"
+    sg = lambda d: SpeculativeGenerator(target, d, tokenizer, max_len=max_len)
+    methods = [TargetGenerate(target), HFPromptLookup(target), Specdec(sg(shipped_drafter(recipe, folder)), name='default'),
+               Specdec(sg(PromptLookup()), name='lookup'), Specdec(sg(SuffixLookup()), name='suffix')]
+    for m, label in zip(methods[2:], ('specdec default (EAGLE-3 head)', 'specdec PromptLookup', 'specdec SuffixLookup')): m.label = label
+    return methods
+
 def eagle_methods(target, tokenizer, recipe=EAGLE_RECIPE, cache_dir=None, max_len:int=1024):
-    "The target alone, HF's prompt lookup, then specdec with `recipe`'s head at its best measured setting of each kind (chain, tree, with lookup or not), the fastest first"
-    if 'shipped' in recipe: head, table = shipped_drafter(recipe).head, shipped_meta(recipe)['settings']['table']
+    "The target alone, HF's prompt lookup, then specdec with `recipe`'s head at its best measured setting of each kind (chain, tree, with lookup or not), the fastest first; a shipped head: `default_methods`"
+    if 'shipped' in recipe: return default_methods(target, tokenizer, recipe, max_len)
     else:
         folder = recipe_folder(recipe, cache_dir)
         if cache_problem(folder) is not None: eagle_drafter(target, tokenizer, recipe, cache_dir)  # builds it
@@ -506,4 +526,60 @@ def plot_curve(log:list, # the build's log (meta['log'])
         ax2.plot([r['minutes'] for r in measured], [r['tokens_per_round'] for r in measured], 'k-o', label='tokens per round (chain K=4)')
         ax2.set_ylabel('tokens per round'); ax2.set_ylim(1, None); ax2.legend(loc='lower right')
     ax.legend(loc='upper left', fontsize=8)
+    return fig
+
+# %% ../nbs/08e_eagle_train.ipynb #b8d1f3e2
+def scaling_run(recipe, target, corpus, tokenizer=None,
+                fractions=(0.125, 0.25, 0.5, 1.0), # the shares of the corpus's records each head trains on
+                steps:int=300, # training steps of each head (the same for each: a fixed compute budget)
+                tau_prompts:int=4, tau_tokens:int=64, # held-out prompts a chain of 3 drafts on, and new tokens each
+                out=None, # a JSON results file, written after each point (and read back: a cut-off run resumes)
+                cache_dir=None, verbose:bool=True)->dict:
+    "Held-out agreement and tokens per round of heads trained `steps` steps on growing shares of `corpus`: the data scaling curve"
+    if not all(0 < f <= 1 for f in fractions): raise ValueError(f"fractions must lie in (0, 1], got {fractions}")
+    if steps < 1 or tau_prompts < 0 or tau_tokens < 1: raise ValueError(f"need steps >= 1, tau_prompts >= 0, tau_tokens >= 1; got {steps}, {tau_prompts}, {tau_tokens}")
+    out = None if out is None else Path(out)
+    res = json.loads(out.read_text()) if out is not None and out.exists() else dict(rows=[])
+    if res.get('steps', steps) != steps or res.get('corpus', corpus_digest(corpus)) != corpus_digest(corpus):
+        raise ValueError(f"{out} holds a run with other steps or another corpus: pass a new `out`")
+    work, w, pools, held, layers = shipped_data(recipe, target, corpus, tokenizer, cache_dir, verbose)
+    prompts = [tokenizer(p, return_tensors='pt')['input_ids'] for p in held_prompts(corpus, tokenizer, recipe['held_every'], tau_prompts)['held']] if tau_prompts else []
+    V = target.get_output_embeddings().weight.shape[0]
+    for f in fractions:
+        if any(r['fraction'] == f for r in res['rows']): continue
+        cut = max(1, round(f * len(corpus.records)))
+        keep = w['train'][3] < cut
+        sub = [tuple(x[keep] for x in pools[0])] + pools[1:]
+        vocab, _ = draft_vocabulary([pl[0] for pl in sub], [pl[3] for pl in sub], recipe['draft_vocab'], V)
+        folder = work / 'scaling' / f'{f:g}-{steps}'; folder.mkdir(parents=True, exist_ok=True)
+        torch.manual_seed(recipe['seed'])
+        head, log = train_head(head_for(target, vocab, layers), target, sub, held, dict(recipe, max_steps=steps, minutes=1e6, eval_every=1e9), folder, verbose)
+        new = rounds = 0
+        for x in prompts:
+            o = SpeculativeGenerator(target, EagleDrafter(head, K=3), tokenizer, max_len=1024).generate(x, max_new_tokens=tau_tokens, return_dict_in_generate=True)
+            new += o.stats['new_tokens']; rounds += o.stats['rounds']
+        res['rows'].append(dict(fraction=f, records=cut, answer_tokens=int(w['train'][2][keep].sum()),
+                                window_tokens=int(w['train'][1][keep].sum()), code_tokens=int(pools[1][3].sum()) if len(pools) > 1 else 0,
+                                minutes=log[-1]['minutes'], **{k: v for k, v in log[-1].items() if '_step' in k},
+                                tokens_per_round=new / rounds if rounds else None))
+        res.update(recipe=recipe['name'], steps=steps, corpus=corpus_digest(corpus), tau=dict(prompts=len(prompts), tokens=tau_tokens, K=3),
+                   provenance=provenance())
+        if out is not None: out.parent.mkdir(parents=True, exist_ok=True); out.write_text(json.dumps(res, indent=1))
+        if verbose: print({k: (round(v, 3) if isinstance(v, float) else v) for k, v in res['rows'][-1].items()})
+    return res
+
+def plot_scaling(res:dict): # `scaling_run`'s result
+    "Held-out agreement (draft steps 1-3) and tokens per round against the answer tokens trained on"
+    plt = import_optional('matplotlib.pyplot', 'plot_scaling')
+    rows = sorted(res['rows'], key=lambda r: r['answer_tokens'])
+    x = [r['answer_tokens'] for r in rows]
+    fig, ax = plt.subplots(figsize=(7, 4))
+    for s, style in zip((1, 2, 3), ('-', '--', ':')):
+        ax.plot(x, [r[f'answers_step{s}'] for r in rows], style, marker='o', label=f'held-out answers, draft step {s}')
+    ax.set_xscale('log'); ax.set_xlabel(f"answer tokens trained on ({res['steps']} steps each)"); ax.set_ylabel('top-1 agreement (teacher-forced)')
+    ax.set_ylim(0, 1); ax.legend(loc='upper left', fontsize=8)
+    if all(r['tokens_per_round'] is not None for r in rows):
+        ax2 = ax.twinx(); ax2.plot(x, [r['tokens_per_round'] for r in rows], 'k-s', label='tokens per round (chain of 3)')
+        ax2.set_ylabel('tokens per round'); ax2.set_ylim(1, 4); ax2.legend(loc='lower right', fontsize=8)
+    ax.set_title('EAGLE head for SmolLM2-135M-Instruct: agreement against data')
     return fig

@@ -11,17 +11,25 @@ import torch
 from .generator import SpeculativeGenerator
 from .drafters import truncated_copy
 from .lookup import PromptLookup
+from .suffix import SuffixLookup
+from .eagle import EagleDrafter
 from .harness import TargetGenerate, HFPromptLookup, Specdec, run_tasks, summarize_tasks, divergences, provenance
 
 # %% ../nbs/08c_real_exactness.ipynb #073dd30d
 RESULTS = Path(__file__).resolve().parents[1] / 'results' if '__file__' in globals() else Path('../results').resolve()
 
-def exactness_methods(target, tokenizer, max_len:int=1024, draft_layers:int=6):
-    "The reference, HF's prompt lookup, and specdec with prompt lookup and with a truncated-copy draft model"
-    lookup = SpeculativeGenerator(target, PromptLookup(), tokenizer, max_len=max_len)
-    draft = SpeculativeGenerator(target, truncated_copy(target, draft_layers), tokenizer, K=4, max_len=max_len)
-    return [TargetGenerate(target), HFPromptLookup(target), Specdec(lookup), Specdec(lookup, 'heuristic'), Specdec(lookup, 'theory'),
-            Specdec(draft), Specdec(draft, 'theory')]
+def exactness_methods(target, tokenizer, max_len:int=1024, draft_layers:int=6,
+                      eagle:EagleDrafter|None=None, # an EAGLE drafter (e.g. `load_pair`'s): run at its setting and as a chain of 3
+                      compile:bool=False): # also prompt lookup with `compile=True`
+    "The reference, HF's prompt lookup, and specdec with every drafter: prompt lookup (chain, schedules, tree), suffix lookup (path, tree), a truncated-copy draft model, an EAGLE head (tree, chain), compiled lookup"
+    sg = lambda d, **kw: SpeculativeGenerator(target, d, tokenizer, max_len=max_len, **kw)
+    lookup, draft = sg(PromptLookup()), sg(truncated_copy(target, draft_layers), K=4)
+    methods = [TargetGenerate(target), HFPromptLookup(target), Specdec(lookup), Specdec(lookup, 'heuristic'), Specdec(lookup, 'theory'),
+               Specdec(sg(PromptLookup(branches=3)), name='specdec_lookup_tree'), Specdec(sg(SuffixLookup()), name='specdec_suffix'),
+               Specdec(sg(SuffixLookup(tree=True)), name='specdec_suffix_tree'), Specdec(draft), Specdec(draft, 'theory')]
+    if eagle is not None: methods += [Specdec(sg(eagle), name='specdec_eagle'), Specdec(sg(EagleDrafter(eagle.head, K=3)), name='specdec_eagle_chain')]
+    if compile: methods.append(Specdec(sg(PromptLookup(), compile=True), name='specdec_lookup_compiled'))
+    return methods
 
 def exactness_check(target, tokenizer, prompts:dict, # {task: [str, ...]}
                     max_new_tokens:int=128, **kw): # passed to `exactness_methods`
