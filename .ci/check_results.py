@@ -34,8 +34,7 @@ def _store():
 
 # A results file that is not JSON: the JSON it is drawn from, and by what. The check draws it again from that JSON
 # (`plot_speedups` of its summary, at the dpi `specdec-bench --plots` saves with) and compares the bytes.
-DRAWN_FROM = {'task_speedups.png': ('tasks_bf16.json', "specdec-bench --plots results: plot_speedups of the JSON's summary"),
-              'task_speedups_eagle.png': ('spec_bench_fp32.json',
+DRAWN_FROM = {'task_speedups_eagle.png': ('defaults_bf16.json',
                                           "specdec-bench --drafter eagle --plots results: plot_speedups of the JSON's summary")}
 
 def redraw(src:Path)->bytes:
