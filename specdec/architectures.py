@@ -7,8 +7,7 @@ __all__ = ['TINY_SIZES', 'OVERRIDES', 'VARIANTS', 'tiny_config', 'multimodal', '
            'all_archs', 'sweep', 'counts', 'save_results', 'results_table']
 
 # %% ../nbs/12_architectures.ipynb #4d819bee
-import json, platform, subprocess, time, warnings
-from datetime import datetime, timezone
+import json, platform, time, warnings
 from pathlib import Path
 import torch, transformers
 from transformers import AutoModelForCausalLM

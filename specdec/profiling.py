@@ -6,10 +6,9 @@
 __all__ = ['OP_KINDS', 'op_kind', 'timed_steps', 'profile_generate']
 
 # %% ../nbs/11a_profile.ipynb #pf000002
-import time, json
+import time
 from contextlib import contextmanager
 import torch
-from .store import provenance
 
 # %% ../nbs/11a_profile.ipynb #pf000006
 OP_KINDS = (('compiled region', ('torch-compiled region', 'compiledfunction', 'cpp_fused', 'inductor', 'graph_')),
@@ -55,7 +54,7 @@ def profile_generate(sg, # a `SpeculativeGenerator`
     with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU]) as prof: run()
     ops = [(e.key, e.self_cpu_time_total / 1e3) for e in prof.key_averages() if e.self_cpu_time_total > 0]
     kinds = {}
-    for name, ms in ops: kinds[op_kind(name)] = kinds.get(op_kind(name), 0.0) + ms / rounds
+    for name, ms in ops: k = op_kind(name); kinds[k] = kinds.get(k, 0.0) + ms / rounds
     ms = lambda s: 1e3 * s / rounds
     return dict(rounds=rounds, new_tokens=max_new_tokens, tokens_per_round=max_new_tokens / rounds,
                 wall_ms=ms(wall), verify_ms=ms(sum(verify)), loop_ms=ms(wall - sum(verify)), loop_share=(wall - sum(verify)) / wall,

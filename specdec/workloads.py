@@ -9,7 +9,6 @@ __all__ = ['code_prompts_of', 'workload_sweep', 'plot_workloads', 'served_run']
 import statistics
 import torch
 from tqdm.auto import tqdm
-from .generator import SpeculativeGenerator
 from .corpus import code_windows, stdlib_files
 from .harness import TargetGenerate, time_run
 from .store import import_optional
