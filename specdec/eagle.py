@@ -156,10 +156,11 @@ def tap(target, layers, # the fused layers (id L: the last layer's output)
     "Hooks on `target` that hand each forward's hidden states at `layers` and its last hidden states to `keep`; returns the handles"
     got, blocks = {}, target.model.layers
     def pre(i): return lambda m, args, kwargs: got.__setitem__(i, args[0] if args else kwargs['hidden_states'])
+    def point(b): return getattr(b, 'input_layernorm', b)  # the layer's input, as its first norm reads it
     def done(m, i, o):
         got[len(blocks)] = i[0]
         keep(torch.cat([got[l] for l in layers], -1), i[0])
-    return [blocks[i].register_forward_pre_hook(pre(i), with_kwargs=True) for i in sorted(set(layers)) if i < len(blocks)] + [
+    return [point(blocks[i]).register_forward_pre_hook(pre(i), with_kwargs=True) for i in sorted(set(layers)) if i < len(blocks)] + [
         final_norm(target).register_forward_hook(done)]
 
 def features(target, ids, # [B, L] token ids

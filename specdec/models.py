@@ -15,6 +15,7 @@ from .toy import DEFAULT_RECIPE, build_pair, load_saved_pair, load_hf_model
 from .testing import MINI_RECIPE
 from .gguf_models import REAL_MODELS, real_entry, real_folder
 from .eagle_train import REAL_DRAFTERS, eagle_drafter
+from .lean import lean as as_lean, lean_refusal
 
 # %% ../nbs/15a_models.ipynb #21c33833
 PAIRS = {'default': DEFAULT_RECIPE, 'mini': MINI_RECIPE}  # short names `load_pair` accepts
@@ -29,7 +30,8 @@ def left_padded(tokenizer):
 def load_model(name:str, # a name in `REAL_MODELS`, e.g. 'smollm2-135m-instruct'
                dtype=torch.float32, device='cpu',
                cache_dir=None, # root of the cache (default: `cache_root()`)
-               verbose:bool=True):
+               verbose:bool=True,
+               lean:bool=True): # run specdec's verify with `LeanDecoder` (its `generate` stays HF's own); False: HF's forward for all
     "(model, tokenizer) of the real model `name`: fetched and converted on first use, loaded from the specdec cache after"
     real_entry(name)
     if not (isinstance(dtype, torch.dtype) and dtype.is_floating_point):
@@ -38,6 +40,7 @@ def load_model(name:str, # a name in `REAL_MODELS`, e.g. 'smollm2-135m-instruct'
     if device.type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f"device {str(device)!r}: CUDA is not available")
     folder = real_folder(name, cache_dir, verbose=verbose)
     model = load_hf_model(folder, dtype, device, local_files_only=True)
+    if lean and lean_refusal(model) is None: as_lean(model)
     return model, left_padded(AutoTokenizer.from_pretrained(folder, local_files_only=True))
 
 # %% ../nbs/15a_models.ipynb #2c3a5d0d

@@ -5,7 +5,8 @@
 # %% auto #0
 __all__ = ['NBDEV_MARKS', 'PIP_NAMES', 'cache_root', 'check_writable', 'folder_key', 'sha256_file', 'file_digests',
            'write_manifest', 'read_manifest', 'cache_problem', 'needs_build', 'publish', 'staging', 'atomic_save',
-           'git_state', 'git_commit', 'run_command', 'source_hash', 'module_hashes', 'provenance', 'import_optional']
+           'git_state', 'git_commit', 'run_command', 'source_hash', 'module_hashes', 'notebook_modules', 'provenance',
+           'import_optional']
 
 # %% ../nbs/13_store.ipynb #4c5f826b
 import os, re, sys, json, shutil, hashlib, tempfile, warnings, platform, subprocess, datetime, importlib, importlib.metadata
@@ -147,6 +148,18 @@ def module_hashes(package:str='specdec')->dict:
     return {n: source_hash(f) for n, f in sorted(mods.items()) if f and f.endswith('.py') and n != f'{package}._modidx' and os.path.exists(f)}
 
 # %% ../nbs/13_store.ipynb #a1c0d007
+def notebook_modules(command:str, # a command line that may name notebooks, e.g. `python .ci/execute_book.py nbs/11a_profile.ipynb --slow`
+                     package:str='specdec')->dict:
+    "`{module name: source_hash}` of the module each notebook `command` names exports: its cells run that code without importing it"
+    root = Path(__file__).parent.parent if '__file__' in globals() else Path('..')  # the checkout (a notebook runs in nbs/)
+    found = {}
+    for word in command.split():
+        nb = next((p for p in (Path(word.strip(',;')), root / word.strip(',;')) if p.suffix == '.ipynb' and p.exists()), None)
+        exp = nb and re.search(r'#\|\s*default_exp\s+([\w.]+)', nb.read_text(encoding='utf-8'))
+        f = exp and root / package / (exp.group(1).replace('.', '/') + '.py')
+        if f and f.exists(): found[f'{package}.{exp.group(1)}'] = source_hash(f)
+    return found
+
 def provenance(command:str|None=None # what wrote the record (default: `run_command()`); a notebook cell passes its own
               )->dict:
     "Machine, its load, versions, commit, dirty tree, command, date and the hashes of the specdec modules of a measurement"
@@ -156,7 +169,7 @@ def provenance(command:str|None=None # what wrote the record (default: `run_comm
                 load_average=os.getloadavg()[0] if hasattr(os, 'getloadavg') else None,  # other work on the machine (1 min)
                 python=platform.python_version(), torch=torch.__version__, transformers=importlib.metadata.version('transformers'),
                 commit=commit and commit + ('+changes' if dirty else ''), dirty=dirty, command=command or run_command(),
-                modules=module_hashes())
+                modules=module_hashes() | notebook_modules(command or run_command()))
 
 # %% ../nbs/13_store.ipynb #34b3dd47
 PIP_NAMES = {'gguf': 'gguf>=0.16,<1', 'matplotlib': 'matplotlib', 'ipywidgets': 'ipywidgets'}  # as settings.ini pins them
