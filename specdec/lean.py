@@ -37,19 +37,30 @@ class LeanDecoder:
     def __init__(self, model):
         why = lean_refusal(model)
         if why: raise ValueError(f"{model.config.model_type} ({type(model).__name__}) cannot run lean: {why}")
-        base, c = model.model, model.config
-        self.embed, self.norm, self.rotary, self.head = base.embed_tokens, base.norm, base.rotary_emb, model.lm_head
-        with torch.no_grad():
-            self.layers = [(l.input_layernorm, *fuse(l.self_attn.q_proj, l.self_attn.k_proj, l.self_attn.v_proj), l.self_attn.o_proj,
-                            l.post_attention_layernorm, *fuse(l.mlp.gate_proj, l.mlp.up_proj), l.mlp.down_proj) for l in base.layers]
-        a = base.layers[0].self_attn
+        base = model.model
+        self.embed, self.norm, self.rotary, self.head, self.blocks = base.embed_tokens, base.norm, base.rotary_emb, model.lm_head, base.layers
+        self.sources = [m.weight for l in self.blocks for m in (l.self_attn.q_proj, l.self_attn.k_proj, l.self_attn.v_proj, l.mlp.gate_proj, l.mlp.up_proj)]
+        self.fuse_weights()
+        a = self.blocks[0].self_attn
         self.D = a.head_dim
         self.H, self.Hkv = a.q_proj.out_features // self.D, a.k_proj.out_features // self.D
         self.split, self.scale = [self.H * self.D, self.Hkv * self.D, self.Hkv * self.D], a.scaling
         self.run = self.forward  # what a lean model's forward calls (a wrapper can take its place)
 
+    def stamp(self)->list:
+        "Where each fused weight's source lives and how often it was written: a model moved, cast or trained gives another stamp"
+        return [(w.data_ptr(), w._version) for w in self.sources]
+
+    @torch.no_grad()
+    def fuse_weights(self):
+        "One q/k/v and one gate/up weight per layer, concatenated from the model's own (again whenever they changed)"
+        self.layers = [(l.input_layernorm, *fuse(l.self_attn.q_proj, l.self_attn.k_proj, l.self_attn.v_proj), l.self_attn.o_proj,
+                        l.post_attention_layernorm, *fuse(l.mlp.gate_proj, l.mlp.up_proj), l.mlp.down_proj) for l in self.blocks]
+        self.stamped = self.stamp()
+
     def forward(self, tokens, positions, bias, cache:StaticKVCache, logits_to_keep:int=0):
         "Logits [B, q, V] (the last `logits_to_keep` only, if > 0) of `tokens` [B, q] at `positions`, written where `cache.slots` says"
+        if self.stamp() != self.stamped: self.fuse_weights()  # the model was moved, cast or changed since they were fused
         B, n = tokens.shape
         x = self.embed(tokens)
         cos, sin = (t[:, None] for t in self.rotary(x, positions))
@@ -113,7 +124,7 @@ def unlean(model):
 
 def is_lean(model)->bool: return isinstance(model, LeanForward)
 
-# %% ../nbs/11b_lean.ipynb #lean0025
+# %% ../nbs/11b_lean.ipynb #lean0027
 def forward_costs(model, qs=(1, 5, 11, 17), # new tokens per forward: a plain step, chain verifies, a tree's nodes
                   contexts=(128, 512), # tokens already cached
                   rounds:int=5): # interleaved timings of each, the median kept
