@@ -60,7 +60,7 @@ class LeanDecoder:
 
     def forward(self, tokens, positions, bias, cache:StaticKVCache, logits_to_keep:int=0):
         "Logits [B, q, V] (the last `logits_to_keep` only, if > 0) of `tokens` [B, q] at `positions`, written where `cache.slots` says"
-        if self.stamp() != self.stamped: self.fuse_weights()  # the model was moved, cast or changed since they were fused
+        if not torch.compiler.is_compiling() and self.stamp() != self.stamped: self.fuse_weights()  # moved, cast or changed since fused
         B, n = tokens.shape
         x = self.embed(tokens)
         cos, sin = (t[:, None] for t in self.rotary(x, positions))
@@ -124,7 +124,7 @@ def unlean(model):
 
 def is_lean(model)->bool: return isinstance(model, LeanForward)
 
-# %% ../nbs/11b_lean.ipynb #lean0027
+# %% ../nbs/11b_lean.ipynb #lean0029
 def forward_costs(model, qs=(1, 5, 11, 17), # new tokens per forward: a plain step, chain verifies, a tree's nodes
                   contexts=(128, 512), # tokens already cached
                   rounds:int=5): # interleaved timings of each, the median kept
