@@ -191,7 +191,7 @@ def cached_forward_error(model, layout=None): # layout: `cache_layout(model)`, i
 
 # %% ../nbs/02_cache.ipynb #70b85ee4
 def check_supported(model, # a HF causal LM
-                    rtol:float|None=None): # self-test tolerance, relative to the largest logit (default: 1e-4 in fp32, 2e-2 in 16-bit)
+                    rtol:float|None=None): # self-test tolerance, relative to the largest logit (default: 1e-4 in fp32, 5e-2 in 16-bit)
     "Raise `ValueError` naming the model type and the reason unless specdec's cache reproduces `model`'s own forward"
     c = model.config.get_text_config()
     def refuse(why): raise ValueError(f"{model.config.model_type} ({type(model).__name__}) is not supported: {why}")
@@ -221,7 +221,7 @@ def check_supported(model, # a HF causal LM
     if model.device.type == 'meta': return  # no data on the meta device: nothing to compare
     try: err = cached_forward_error(model, layout)
     except Exception as e: refuse(f"a forward of two rows of different lengths through specdec's cache fails ({type(e).__name__}: {str(e)[:200]})")
-    tol = rtol if rtol is not None else (1e-4 if model.dtype == torch.float32 else 2e-2)
+    tol = rtol if rtol is not None else (1e-4 if model.dtype == torch.float32 else 5e-2)
     if not err <= tol:
         hint = "" if 'position_ids' in params else "; its forward takes no position_ids (it computes positions itself)"
         refuse(f"logits through specdec's cache differ from its own forward by {err:.1e} of the largest logit (> {tol:.0e}){hint}")

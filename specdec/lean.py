@@ -25,11 +25,11 @@ def rotate(x, cos, sin):
     return x * cos + torch.cat([-b, a], -1) * sin
 
 def attend(q, k, v, bias, scale:float):
-    "Attention of `q` [B, H, n, D] over `k`, `v` [B, Hkv, W, D] with additive `bias` [B, 1, n, W]: query head h reads kv head h // (H/Hkv)"
+    "Attention of `q` [B, H, n, D] over `k`, `v` [B, Hkv, W, D] with additive `bias` [B, 1, n, W], in fp32: query head h reads kv head h // (H/Hkv)"
     B, H, n, D = q.shape
     Hkv = k.shape[1]
-    s = (q.reshape(B, Hkv, -1, D) @ k.transpose(-1, -2)).float().view(B, Hkv, H // Hkv, n, -1) * scale + bias[:, :, None]
-    return (s.softmax(-1).to(v.dtype).view(B, Hkv, -1, s.shape[-1]) @ v).view(B, H, n, D)
+    s = (q.reshape(B, Hkv, -1, D).float() @ k.float().transpose(-1, -2)).view(B, Hkv, H // Hkv, n, -1) * scale + bias[:, :, None]
+    return (s.softmax(-1).view(B, Hkv, -1, s.shape[-1]) @ v.float()).view(B, H, n, D).to(v.dtype)
 
 # %% ../nbs/11b_lean.ipynb #lean0009
 class LeanDecoder:
@@ -124,7 +124,7 @@ def unlean(model):
 
 def is_lean(model)->bool: return isinstance(model, LeanForward)
 
-# %% ../nbs/11b_lean.ipynb #lean0029
+# %% ../nbs/11b_lean.ipynb #lean0031
 def forward_costs(model, qs=(1, 5, 11, 17), # new tokens per forward: a plain step, chain verifies, a tree's nodes
                   contexts=(128, 512), # tokens already cached
                   rounds:int=5): # interleaved timings of each, the median kept
