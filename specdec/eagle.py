@@ -13,8 +13,9 @@ from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import patch
 from .drafters import Drafter, Proposal
-from .trees import Tree, TreeShape, as_tree_shape, graft, one_hot
+from .trees import Tree, TreeShape, as_tree_shape, chain, graft, one_hot
 from .lookup import matches
+from .suffix import SuffixLookup
 from .sampling import process_logits
 from .moved import forward
 
@@ -189,18 +190,37 @@ class EagleDrafter(Drafter):
                  tree=None, # None: chains; a tree shape (`DynamicTree`, `StaticTree`, (4, 2, 2, 1), dict(top_k=, depth=, budget=))
                  lookup:int=0, # trees: graft up to this many prompt-lookup continuations onto each tree; chains (any n > 0):
                                # a row whose text continues the head's first proposal elsewhere proposes that run instead
-                 lookup_tokens:int=10): # tokens per prompt-lookup continuation
+                 lookup_tokens:int=10, # tokens per prompt-lookup continuation
+                 lookup_ngram:int=1, # trees: the shortest suffix n-gram (1 to 3) a grafted continuation must match
+                 lookup_alone:bool=False, # trees: a continuation that starts with the head's first choice is proposed alone (no tree grown)
+                 suffix=None, # trees: a `SuffixLookup` (True: the default one; a dict: its arguments) asked first each round; where its
+                              # proposal scores at least `suffix_score`, that proposal is verified alone and the head grows no tree
+                 suffix_score:float=1.0): # the proposal's score: the tokens it expects accepted, by the counts of what followed its match
         if not isinstance(head, EagleHead): raise TypeError(f"head must be an EagleHead, got {type(head).__name__}")
-        for name, v, low in (('K', K, 1), ('lookup', lookup, 0), ('lookup_tokens', lookup_tokens, 1)):
+        for name, v, low in (('K', K, 1), ('lookup', lookup, 0), ('lookup_tokens', lookup_tokens, 1), ('lookup_ngram', lookup_ngram, 1)):
             if isinstance(v, bool) or not isinstance(v, int) or v < low: raise ValueError(f"{name} must be an int >= {low}, got {v!r}")
+        if lookup_ngram > 3: raise ValueError(f"lookup_ngram must be at most 3 (the longest n-gram matched), got {lookup_ngram}")
+        if not isinstance(lookup_alone, bool): raise ValueError(f"lookup_alone must be True or False, got {lookup_alone!r}")
         self.head, self.head_K, self.lookup, self.lookup_tokens = head.eval(), K, lookup, lookup_tokens
+        self.lookup_ngram, self.lookup_alone = lookup_ngram, lookup_alone
+        if suffix is not None and suffix is not False:
+            if as_tree_shape(tree) is None: raise ValueError("suffix= asks a SuffixLookup before the head grows a tree: it needs tree=")
+            if suffix is True: suffix = SuffixLookup()
+            elif isinstance(suffix, dict): suffix = SuffixLookup(**suffix)
+            elif not isinstance(suffix, SuffixLookup): raise ValueError(f"suffix must be None, True, a dict of SuffixLookup arguments or a SuffixLookup, got {type(suffix).__name__}")
+        if isinstance(suffix_score, bool) or not isinstance(suffix_score, (int, float)) or suffix_score < 0: raise ValueError(f"suffix_score must be a number >= 0, got {suffix_score!r}")
+        self.suffix, self.suffix_score = (suffix or None), float(suffix_score)
         self.shape = as_tree_shape(tree)
         self.tree = GraftedTree(self.shape, lookup, lookup_tokens) if lookup and self.shape is not None else self.shape
+        if self.suffix is not None: self.tree = TreeShape(max(self.tree.budget, self.suffix.K), max(self.tree.max_depth, self.suffix.K), self.tree.grown)
         self.K = max(K, lookup_tokens) if lookup and self.shape is None else K   # a round's widest chain: the generator's K
 
     def __repr__(self):
         if self.shape is None: return f"EagleDrafter(K={self.head_K}" + (f", lookup={self.lookup}, lookup_tokens={self.lookup_tokens})" if self.lookup else ")")
-        return f"EagleDrafter(tree={self.shape!r}" + (f", lookup={self.lookup})" if self.lookup else ")")
+        extra = ((f", lookup_tokens={self.lookup_tokens}" if self.lookup_tokens != 10 else "") + (f", lookup_ngram={self.lookup_ngram}" if self.lookup_ngram > 1 else "")
+                 + (", lookup_alone=True" if self.lookup_alone else ""))
+        extra = (f", lookup={self.lookup}{extra}" if self.lookup else "") + (f", suffix={self.suffix!r}, suffix_score={self.suffix_score:g}" if self.suffix else "")
+        return f"EagleDrafter(tree={self.shape!r}{extra})"
 
     def bind(self, sg):
         t, c = sg.target, self.head.config
@@ -213,6 +233,7 @@ class EagleDrafter(Drafter):
         final_norm(t)
         self.net = self.head if next(self.head.parameters()).dtype == t.dtype else copy.deepcopy(self.head).to(t.dtype)
         self.ids = self.head.vocab.to(sg.device)
+        if self.suffix is not None: self.suffix.bind(sg)
         self.embed, self.vocab, self.device = t.get_input_embeddings(), sg.vocab, sg.device
         room = sg.max_len + 64 + (self.tree.grown if self.tree is not None else 0)   # draft entries and tree nodes sit after the committed ones
         kv = lambda: torch.zeros(sg.max_batch_size, c['kv_heads'], room, c['head_dim'], dtype=t.dtype, device=sg.device)
@@ -231,12 +252,14 @@ def start(self:EagleDrafter, seq, n_tok, sampling=None):
     if not self.hooks: self.hooks = tap(self.target, self.layers, lambda fused, last: setattr(self, 'seen', fused))
     self.pending, self.prompt_unread = None, int(n_tok.max()) > 1  # a 1-token prompt has nothing to read: the first round is a plain step
     if sampling is not None: self.pick = lambda q: torch.multinomial(q, 1, generator=sampling['generator'])[:, 0]
+    if self.suffix is not None: self.suffix.start(seq, n_tok, sampling)
 
 @patch
 def release(self:EagleDrafter):
     "The generation is over: remove the hooks from the target and drop the hidden states they kept"
     for h in getattr(self, 'hooks', None) or []: h.remove()
     self.hooks, self.seen, self.pending = [], None, None
+    if self.suffix is not None: self.suffix.release()
 
 @patch
 def prompt_features(self:EagleDrafter, seq, n_tok):
@@ -318,10 +341,11 @@ def accepted(self:EagleDrafter, n_tok, accepted):
 def lookup_run(text, # 1-D committed tokens of one row
                first:int, # the head's first proposal
                K:int, # tokens at most
-               tries:int=16): # matches looked at, at most
+               tries:int=16, # matches looked at, at most
+               min_ngram:int=1): # the shortest suffix n-gram matched
     "The longest of the first `tries` continuations (longest suffix n-gram, then most recent, first) that start with `first` (None: none adds to it)"
     best = None
-    for run in itertools.islice(matches(text, K), tries):
+    for run in itertools.islice(matches(text, K, 3, min_ngram), tries):
         if len(run) >= 2 and int(run[0]) == first and (best is None or len(run) > len(best)): best = run
         if best is not None and len(best) == K: break
     return best
@@ -350,9 +374,18 @@ def with_runs(p:Proposal, runs:list, # per row: a 1-D tensor of tokens (its firs
 @patch
 @torch.inference_mode()
 def propose_tree(self:EagleDrafter, seq, n_tok):
-    "A tree after row 0's committed tokens, grown by `self.tree`, one head forward per depth"
+    "A tree after row 0's committed tokens, grown by `self.tree`, one head forward per depth (or a lookup run the head agrees with)"
     f = self.catch_up(seq[:1], n_tok[:1])
     if f is None: return Tree(seq.new_zeros(0), seq.new_zeros(0))
+    first = self.logits(f[0]).float().log_softmax(-1)
+    if self.suffix is not None:
+        self.suffix.catch_up(seq[:1], n_tok[:1])
+        s = self.suffix.speculate_row(self.suffix.rows[0], self.suffix.K)
+        if s.tokens and s.score >= self.suffix_score:                     # the text's counts expect enough of it: verify it alone
+            return Tree(torch.tensor(s.tokens, device=seq.device), torch.tensor(s.parents, device=seq.device))
+    text = seq[0, :int(n_tok[0])].cpu()
+    if self.lookup and self.lookup_alone and (run := lookup_run(text, int(self.ids[first.argmax()]), self.lookup_tokens, min_ngram=self.lookup_ngram)) is not None:
+        return chain(run.to(seq.device))                                  # the text continues the head's first choice: copy it, grow no tree
     E, slot, feat = int(self.E[0]), {}, {}
     def expand(tree, new):
         for node in new.tolist(): slot[node] = E + len(slot)              # nodes are read into slots E, E+1, ... in turn
@@ -367,10 +400,9 @@ def propose_tree(self:EagleDrafter, seq, n_tok):
         for i, node in enumerate(new.tolist()): feat[node] = out[i]
         self.forwards += 1
         return self.logits(out).float().log_softmax(-1)
-    tree = self.shape.build(self.logits(f[0]).float().log_softmax(-1), expand)
+    tree = self.shape.build(first, expand)
     tree = Tree(self.ids[tree.tokens], tree.parents, tree.depth, tree.created)
-    if not self.lookup: return tree
-    return graft(tree, matches(seq[0, :int(n_tok[0])].cpu(), self.lookup_tokens), self.lookup)
+    return graft(tree, matches(text, self.lookup_tokens, 3, self.lookup_ngram), self.lookup) if self.lookup else tree
 
 @patch
 def accepted_path(self:EagleDrafter, n_tok, path):
@@ -380,12 +412,15 @@ def accepted_path(self:EagleDrafter, n_tok, path):
 @patch
 def keep_rows(self:EagleDrafter, keep):
     n = len(keep)
+    if self.suffix is not None: self.suffix.keep_rows(keep)
     self.E[:n] = self.E[keep].clone()
     self.keys[:n], self.values[:n] = self.keys[keep].clone(), self.values[keep].clone()
     if self.pending is not None: self.pending = self.pending[keep]
 
 @patch
-def reset_rows(self:EagleDrafter, done): self.E[:len(done)].masked_fill_(done, 0)
+def reset_rows(self:EagleDrafter, done):
+    self.E[:len(done)].masked_fill_(done, 0)
+    if self.suffix is not None: self.suffix.reset_rows(done)
 
 # %% ../nbs/07_eagle.ipynb #54b151de
 SPECULATORS_LOADS = ('speculators_model_type', 'transformer_layer_config', 'draft_vocab_size', 'eagle_aux_hidden_state_layer_ids')

@@ -27,7 +27,7 @@ def rotate(x, cos, sin):
 PREFILL = 64  # more queries than this (a prompt) go to PyTorch's fused kernel: it never holds all n x W scores at once
 
 def attend(q, k, v, bias, scale:float):
-    "Attention of `q` [B, H, n, D] over `k`, `v` [B, Hkv, W, D] with additive `bias` [B, 1, n, W], in fp32: query head h reads kv head h // (H/Hkv)"
+    "Attention of `q` [B, H, n, D] over `k`, `v` [B, Hkv, W, D] with additive `bias` [B, 1, n, W]: query head h reads kv head h // (H/Hkv); up to `PREFILL` queries in fp32, more through SDPA"
     B, H, n, D = q.shape
     Hkv = k.shape[1]
     if n > PREFILL: return F.scaled_dot_product_attention(q, k, v, attn_mask=bias.to(q.dtype), scale=scale, enable_gqa=H != Hkv)
