@@ -27,12 +27,12 @@ def rotate(x, cos, sin):
 PREFILL = 64  # more queries than this (a prompt) go to PyTorch's fused kernel: it never holds all n x W scores at once
 
 def attend(q, k, v, bias, scale:float):
-    "Attention of `q` [B, H, n, D] over `k`, `v` [B, Hkv, W, D] with additive `bias` [B, 1, n, W]: query head h reads kv head h // (H/Hkv); up to `PREFILL` queries in fp32, more through SDPA"
+    "Attention of `q` [B, H, n, D] over `k`, `v` [B, Hkv, W, D] with additive `bias` [B, 1, n, W]: query head h reads kv head h // (H/Hkv); up to `PREFILL` queries as two matmuls (scores in the inputs' dtype, softmax in fp32), more through SDPA"
     B, H, n, D = q.shape
     Hkv = k.shape[1]
     if n > PREFILL: return F.scaled_dot_product_attention(q, k, v, attn_mask=bias.to(q.dtype), scale=scale, enable_gqa=H != Hkv)
-    s = (q.reshape(B, Hkv, -1, D).float() @ k.float().transpose(-1, -2)).view(B, Hkv, H // Hkv, n, -1) * scale + bias[:, :, None]
-    return (s.softmax(-1).view(B, Hkv, -1, s.shape[-1]) @ v.float()).view(B, H, n, D).to(v.dtype)
+    s = (q.reshape(B, Hkv, -1, D) @ k.transpose(-1, -2)).view(B, Hkv, H // Hkv, n, -1).float() * scale + bias[:, :, None]
+    return (s.softmax(-1).to(v.dtype).view(B, Hkv, -1, s.shape[-1]) @ v).view(B, H, n, D)
 
 # %% ../nbs/11b_lean.ipynb #lean0009
 class LeanDecoder:
